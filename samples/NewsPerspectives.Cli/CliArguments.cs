@@ -1,0 +1,83 @@
+using System.Globalization;
+
+namespace NewsPerspectives.Cli;
+
+/// <summary>The command line of the sample.</summary>
+internal sealed class CliArguments
+{
+    public const string Usage = """
+        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json]
+
+          --config FILE   topics in YAML (or the seed's topics.json); default: the bundled offline snapshot
+          --out DIR       output root; posts go to DIR/content/summaries/<topic>/<date>.md,
+                          JSON to DIR/digests/<topic>/<date>.json (default: ./out)
+          --date DATE     make the digests for this UTC day: as of the config's asOf time of day
+                          (04:00 UTC for the snapshot), or the end of the day when the config sets none
+          --format LIST   comma-separated output formats: markdown, json (default: markdown,json)
+        """;
+
+    public string ConfigPath { get; private set; } = Path.Combine(AppContext.BaseDirectory, "snapshot", "topics.yaml");
+
+    public string OutputPath { get; private set; } = "out";
+
+    public DateOnly? Date { get; private set; }
+
+    public IReadOnlyList<string> Formats { get; private set; } = ["markdown", "json"];
+
+    public bool ShowHelp { get; private set; }
+
+    public static CliArguments Parse(string[] args)
+    {
+        var result = new CliArguments();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--config":
+                    result.ConfigPath = Value();
+                    break;
+                case "--out":
+                    result.OutputPath = Value();
+                    break;
+                case "--date":
+                    var text = Value();
+                    if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        throw new ArgumentException($"--date '{text}' is not a date in the form yyyy-MM-dd");
+                    }
+
+                    result.Date = date;
+                    break;
+                case "--format":
+                    result.Formats = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(f => f.ToLowerInvariant()).Distinct().ToArray();
+                    if (result.Formats.Count == 0)
+                    {
+                        throw new ArgumentException("--format needs at least one format");
+                    }
+
+                    break;
+                case "-h" or "--help":
+                    result.ShowHelp = true;
+                    break;
+                default:
+                    throw new ArgumentException($"unknown argument '{args[i]}'");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The run's "as of" time: --date at the configured time of day (or the end of that day); else the configured asOf; else now.</summary>
+    public DateTimeOffset? AsOf(DateTimeOffset? configured)
+    {
+        if (Date is not { } date)
+        {
+            return configured;
+        }
+
+        var timeOfDay = configured is { } c ? TimeOnly.FromTimeSpan(c.UtcDateTime.TimeOfDay) : new TimeOnly(23, 59, 59, 999);
+        return new DateTimeOffset(date.ToDateTime(timeOfDay), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,27 @@
+namespace NewsPerspectives;
+
+/// <summary>Options of the default stages, set through <see cref="NewsPerspectivesServiceCollectionExtensions.AddNewsPerspectives"/>.</summary>
+public sealed class NewsPerspectivesOptions
+{
+    /// <summary>Pipeline options (feed concurrency).</summary>
+    public DigestPipelineOptions Pipeline { get; } = new();
+
+    /// <summary>Feed parser limits.</summary>
+    public FeedParserOptions Parser { get; } = new();
+
+    /// <summary>Options of the extractive summarizer.</summary>
+    public ExtractiveSummarizerOptions Summarizer { get; } = new();
+
+    /// <summary>Options of the Hugo Markdown writer.</summary>
+    public HugoMarkdownWriterOptions Hugo { get; } = new();
+
+    /// <summary>Options of the JSON writer.</summary>
+    public JsonDigestWriterOptions Json { get; } = new();
+}
+
+/// <summary>Configures NewsPerspectives services: returned by <see cref="NewsPerspectivesServiceCollectionExtensions.AddNewsPerspectives"/>.</summary>
+public interface INewsPerspectivesBuilder
+{
+    /// <summary>The service collection.</summary>
+    Microsoft.Extensions.DependencyInjection.IServiceCollection Services { get; }
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NewsPerspectives;
+
+/// <summary>Registers NewsPerspectives in a service collection.</summary>
+public static class NewsPerspectivesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the pipeline and its default stages: local file feeds, the age and exact-duplicate filters, the
+    /// feed-side classifier, the extractive summarizer, and the Hugo Markdown and JSON writers. Defaults are
+    /// registered with <c>TryAdd*</c>, so a registration of your own (before or after, through the builder) wins.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the default stages' options.</param>
+    /// <returns>A builder for further configuration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
+    public static INewsPerspectivesBuilder AddNewsPerspectives(this IServiceCollection services, Action<NewsPerspectivesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<NewsPerspectivesOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedSource, FileFeedSource>(sp => new FileFeedSource(Options(sp).Parser)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, AgeWindowFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, ExactDuplicateFilter>());
+        services.TryAddSingleton<IPerspectiveClassifier, FeedSideClassifier>();
+        services.TryAddSingleton<ISummarizer>(sp => new ExtractiveSummarizer(Options(sp).Summarizer));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HugoMarkdownWriter>(sp => new HugoMarkdownWriter(Options(sp).Hugo)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, JsonDigestWriter>(sp => new JsonDigestWriter(Options(sp).Json)));
+        services.TryAddSingleton(sp => new DigestPipeline(
+            sp.GetServices<IFeedSource>(),
+            sp.GetServices<IArticleFilter>(),
+            sp.GetRequiredService<IPerspectiveClassifier>(),
+            sp.GetRequiredService<ISummarizer>(),
+            sp.GetRequiredService<TimeProvider>(),
+            Options(sp).Pipeline,
+            sp.GetService<IStoryClusterer>(),
+            sp.GetService<ILogger<DigestPipeline>>()));
+        return new NewsPerspectivesBuilder(services);
+    }
+
+    private static NewsPerspectivesOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<NewsPerspectivesOptions>>().Value;
+
+    private sealed class NewsPerspectivesBuilder(IServiceCollection services) : INewsPerspectivesBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}
+
+/// <summary>Builder extensions that add or replace pipeline stages.</summary>
+public static class NewsPerspectivesBuilderExtensions
+{
+    /// <summary>Adds a feed source (in addition to the others; the first that can read a feed reads it).</summary>
+    /// <typeparam name="TSource">The source type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    public static INewsPerspectivesBuilder AddFeedSource<TSource>(this INewsPerspectivesBuilder builder)
+        where TSource : class, IFeedSource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedSource, TSource>());
+        return builder;
+    }
+
+    /// <summary>Adds an article filter, run after the default ones.</summary>
+    /// <typeparam name="TFilter">The filter type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    public static INewsPerspectivesBuilder AddArticleFilter<TFilter>(this INewsPerspectivesBuilder builder)
+        where TFilter : class, IArticleFilter
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, TFilter>());
+        return builder;
+    }
+
+    /// <summary>Replaces the side classifier.</summary>
+    /// <typeparam name="TClassifier">The classifier type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    public static INewsPerspectivesBuilder UseClassifier<TClassifier>(this INewsPerspectivesBuilder builder)
+        where TClassifier : class, IPerspectiveClassifier
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IPerspectiveClassifier, TClassifier>());
+        return builder;
+    }
+
+    /// <summary>Replaces the summarizer.</summary>
+    /// <typeparam name="TSummarizer">The summarizer type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    public static INewsPerspectivesBuilder UseSummarizer<TSummarizer>(this INewsPerspectivesBuilder builder)
+        where TSummarizer : class, ISummarizer
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<ISummarizer, TSummarizer>());
+        return builder;
+    }
+
+    /// <summary>Sets the story clusterer.</summary>
+    /// <typeparam name="TClusterer">The clusterer type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    public static INewsPerspectivesBuilder UseStoryClusterer<TClusterer>(this INewsPerspectivesBuilder builder)
+        where TClusterer : class, IStoryClusterer
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStoryClusterer, TClusterer>());
+        return builder;
+    }
+
+    /// <summary>Adds an output writer.</summary>
+    /// <typeparam name="TWriter">The writer type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    public static INewsPerspectivesBuilder AddWriter<TWriter>(this INewsPerspectivesBuilder builder)
+        where TWriter : class, IDigestWriter
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, TWriter>());
+        return builder;
+    }
+}

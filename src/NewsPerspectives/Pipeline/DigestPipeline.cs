@@ -1,0 +1,254 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace NewsPerspectives;
+
+/// <summary>Options of the pipeline orchestrator.</summary>
+public sealed class DigestPipelineOptions
+{
+    /// <summary>How many feeds of one topic are read at the same time. Default 4.</summary>
+    public int MaxConcurrentFeeds { get; set; } = 4;
+}
+
+/// <summary>
+/// Runs the stages for one topic: read every feed, normalise, filter, classify, select, cluster stories,
+/// summarize, and assemble the digest with its diagnostics. A failing feed or article is recorded and the run goes on.
+/// </summary>
+public sealed class DigestPipeline
+{
+    private readonly IReadOnlyList<IFeedSource> _sources;
+    private readonly IReadOnlyList<IArticleFilter> _filters;
+    private readonly IPerspectiveClassifier _classifier;
+    private readonly ISummarizer _summarizer;
+    private readonly IStoryClusterer? _clusterer;
+    private readonly TimeProvider _timeProvider;
+    private readonly DigestPipelineOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the pipeline.</summary>
+    /// <param name="sources">Feed sources; the first that can read a feed reads it.</param>
+    /// <param name="filters">Article filters, run in order.</param>
+    /// <param name="classifier">The side classifier.</param>
+    /// <param name="summarizer">The summarizer.</param>
+    /// <param name="timeProvider">The clock: the default "as of" time and elapsed times.</param>
+    /// <param name="options">Options; defaults when <see langword="null"/>.</param>
+    /// <param name="clusterer">The story clusterer, or <see langword="null"/> for none.</param>
+    /// <param name="logger">Logger; none when <see langword="null"/>.</param>
+    public DigestPipeline(
+        IEnumerable<IFeedSource> sources,
+        IEnumerable<IArticleFilter> filters,
+        IPerspectiveClassifier classifier,
+        ISummarizer summarizer,
+        TimeProvider timeProvider,
+        DigestPipelineOptions? options = null,
+        IStoryClusterer? clusterer = null,
+        ILogger<DigestPipeline>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(summarizer);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _sources = sources.ToArray();
+        _filters = filters.ToArray();
+        _classifier = classifier;
+        _summarizer = summarizer;
+        _clusterer = clusterer;
+        _timeProvider = timeProvider;
+        _options = options ?? new DigestPipelineOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>Runs the pipeline for a topic.</summary>
+    /// <param name="topic">The topic.</param>
+    /// <param name="asOf">The run's "as of" time; the time provider's now when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>The digest and the diagnostics.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="topic"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public async Task<DigestRun> RunAsync(TopicDefinition topic, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var when = (asOf ?? _timeProvider.GetUtcNow()).ToUniversalTime();
+        var dropped = new List<DroppedArticle>();
+        var notes = new List<string>();
+
+        var (outcomes, articles) = await ReadFeedsAsync(topic, dropped, cancellationToken).ConfigureAwait(false);
+
+        var context = new ArticleFilterContext(topic, when, dropped);
+        IReadOnlyList<Article> kept = articles;
+        foreach (var filter in _filters)
+        {
+            kept = await filter.FilterAsync(kept, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        var classified = new List<ClassifiedArticle>(kept.Count);
+        foreach (var article in kept)
+        {
+            var assignment = await _classifier.ClassifyAsync(article, topic, cancellationToken).ConfigureAwait(false);
+            if (assignment is null || topic.FindSide(assignment.SideId) is null)
+            {
+                context.Drop(article, DropReason.Unclassified, assignment is null
+                    ? "no classifier could tell which side the article speaks for"
+                    : $"classified as unknown side '{assignment.SideId}'");
+                continue;
+            }
+
+            classified.Add(new ClassifiedArticle { Article = article, Perspective = assignment });
+        }
+
+        var (selected, overCap) = ArticleSelector.Select(classified, topic);
+        foreach (var item in overCap)
+        {
+            context.Drop(item.Article, DropReason.OverCap, $"beyond the cap of {topic.Limits.MaxArticles} articles");
+        }
+
+        var sources = selected.Select((item, i) => new DigestSource { Number = i + 1, Item = item }).ToArray();
+        IReadOnlyList<Story> stories = [];
+        if (_clusterer is not null)
+        {
+            stories = await _clusterer.ClusterAsync(topic, selected, cancellationToken).ConfigureAwait(false);
+        }
+
+        var request = new SummaryRequest { Topic = topic, Sources = sources, Stories = stories, AsOf = when };
+        var summary = await SummarizeAsync(request, notes, cancellationToken).ConfigureAwait(false);
+        notes.AddRange(summary.Notes);
+
+        var found = classified.GroupBy(c => c.SideId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var digest = new Digest
+        {
+            Topic = topic,
+            GeneratedAt = when,
+            Sources = sources,
+            Highlights = ValidCitations(summary.Highlights, sources.Length, "highlights", notes),
+            Sides = topic.Sides.Select(side => new SideDigest
+            {
+                Side = side,
+                Count = sources.Count(s => s.SideId == side.Id),
+                Found = found.GetValueOrDefault(side.Id),
+                Bullets = ValidCitations(summary.SideBullets.GetValueOrDefault(side.Id) ?? [], sources.Length, side.Id, notes),
+            }).ToArray(),
+            Stories = stories,
+        };
+
+        _logger.LogInformation("Topic {Topic}: {Read} articles read, {Listed} listed, {Dropped} dropped", topic.Id, articles.Count, sources.Length, dropped.Count);
+        return new DigestRun
+        {
+            Digest = digest,
+            Diagnostics = new DigestDiagnostics { Feeds = outcomes, Dropped = dropped, Notes = notes },
+        };
+    }
+
+    private async Task<(IReadOnlyList<FeedOutcome> Outcomes, IReadOnlyList<Article> Articles)> ReadFeedsAsync(
+        TopicDefinition topic, List<DroppedArticle> dropped, CancellationToken cancellationToken)
+    {
+        using var gate = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentFeeds));
+        var reads = topic.Feeds.Select(async feed =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ReadOneAsync(feed, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToArray();
+        var results = await Task.WhenAll(reads).ConfigureAwait(false);
+
+        var outcomes = new List<FeedOutcome>(results.Length);
+        var articles = new List<Article>();
+        for (int i = 0; i < results.Length; i++)
+        {
+            var feed = topic.Feeds[i];
+            var (read, elapsed) = results[i];
+            outcomes.Add(new FeedOutcome { Feed = feed, Status = read.Status, ItemCount = read.Items.Count, Error = read.Error, Elapsed = elapsed });
+            if (read.Error is not null)
+            {
+                _logger.LogWarning("Feed {Feed} failed: {Error}", feed.DisplayName, read.Error);
+            }
+
+            for (int position = 0; position < read.Items.Count; position++)
+            {
+                var normalized = ArticleNormalizer.Normalize(read.Items[position], feed, read, position);
+                if (normalized.Article is { } article)
+                {
+                    articles.Add(article);
+                }
+                else if (normalized.Dropped is { } drop)
+                {
+                    dropped.Add(drop);
+                }
+            }
+        }
+
+        return (outcomes, articles);
+    }
+
+    private async Task<(FeedReadResult Read, TimeSpan Elapsed)> ReadOneAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    {
+        long start = _timeProvider.GetTimestamp();
+        FeedReadResult read;
+        var source = _sources.FirstOrDefault(s => s.CanRead(feed));
+        if (source is null)
+        {
+            read = FeedReadResult.Failed(new FeedError
+            {
+                Kind = FeedErrorKind.Unreachable,
+                Location = feed.DisplayName,
+                Reason = $"no feed source can read {feed.Kind} feeds (register one, e.g. the HTTP source for URLs)",
+            });
+        }
+        else
+        {
+            try
+            {
+                read = await source.ReadAsync(feed, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                read = FeedReadResult.Failed(new FeedError { Kind = FeedErrorKind.Unreachable, Location = feed.DisplayName, Reason = $"{ex.GetType().Name}: {ex.Message}" });
+            }
+        }
+
+        return (read, _timeProvider.GetElapsedTime(start));
+    }
+
+    private async Task<DigestSummary> SummarizeAsync(SummaryRequest request, List<string> notes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _summarizer.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (_summarizer is ExtractiveSummarizer)
+            {
+                throw;
+            }
+
+            notes.Add($"summarizer {_summarizer.GetType().Name} failed ({ex.GetType().Name}: {ex.Message}); used the extractive summarizer");
+            return await new ExtractiveSummarizer().SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static SummaryBullet[] ValidCitations(IReadOnlyList<SummaryBullet> bullets, int sourceCount, string section, List<string> notes)
+    {
+        var result = new List<SummaryBullet>(bullets.Count);
+        foreach (var bullet in bullets)
+        {
+            var valid = bullet.Citations.Where(n => n >= 1 && n <= sourceCount).Distinct().Order().ToArray();
+            if (valid.Length != bullet.Citations.Count)
+            {
+                notes.Add($"{section}: removed citations that point at no source from \"{bullet.Text}\"");
+            }
+
+            result.Add(valid.Length == bullet.Citations.Count && bullet.Citations.SequenceEqual(valid)
+                ? bullet
+                : new SummaryBullet { Text = bullet.Text, Citations = valid });
+        }
+
+        return result.ToArray();
+    }
+}

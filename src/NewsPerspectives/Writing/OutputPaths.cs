@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NewsPerspectives;
+
+/// <summary>Safe file names and paths under an output root.</summary>
+public static class OutputPaths
+{
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "_index", "index",
+    };
+
+    /// <summary>
+    /// Turns an id into one safe path segment: ASCII slug characters only, at most 64 characters; when the id had to
+    /// change (or is a reserved name such as <c>CON</c> or <c>_index</c>), a short hash of the original keeps names distinct.
+    /// </summary>
+    /// <param name="id">The id.</param>
+    public static string Segment(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var builder = new StringBuilder(Math.Min(id.Length, 64));
+        bool dash = false;
+        foreach (var c in id.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                builder.Append(c);
+                dash = false;
+            }
+            else if (!dash && builder.Length > 0)
+            {
+                builder.Append('-');
+                dash = true;
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        if (slug.Length > 48)
+        {
+            slug = slug[..48].Trim('-');
+        }
+
+        if (slug == id && !Reserved.Contains(slug) && slug.Length > 0)
+        {
+            return slug;
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)).AsSpan(0, 4));
+        return slug.Length == 0 ? hash : $"{slug}-{hash}";
+    }
+
+    /// <summary>Combines the root and a '/'-separated relative path, refusing any result outside the root.</summary>
+    /// <param name="root">The output root.</param>
+    /// <param name="relativePath">The relative path.</param>
+    /// <returns>The full path.</returns>
+    /// <exception cref="NewsPerspectivesException">The path escapes the root or is absolute.</exception>
+    public static string Resolve(string root, string relativePath)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(relativePath);
+        if (Path.IsPathRooted(relativePath) || relativePath.Split('/', '\\').Any(p => p is ".." or "."))
+        {
+            throw new NewsPerspectivesException($"output path '{relativePath}' must be relative and must not contain '.' or '..' segments");
+        }
+
+        var fullRoot = Path.GetFullPath(root);
+        var full = Path.GetFullPath(Path.Combine(fullRoot, relativePath.Replace('/', Path.DirectorySeparatorChar)));
+        var prefix = fullRoot.EndsWith(Path.DirectorySeparatorChar) ? fullRoot : fullRoot + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            throw new NewsPerspectivesException($"output path '{relativePath}' leaves the output folder '{fullRoot}'");
+        }
+
+        return full;
+    }
+}
+
+/// <summary>Writes digests to files atomically: a temporary file in the same folder, flushed, then moved over the target.</summary>
+public static class DigestFileStore
+{
+    /// <summary>Writes a run with a writer under a root folder.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="writer">The writer.</param>
+    /// <param name="root">The output root.</param>
+    /// <param name="cancellationToken">Cancels the write; the previous file, if any, stays intact.</param>
+    /// <returns>The full path written.</returns>
+    /// <exception cref="NewsPerspectivesException">The path is unsafe, or the file could not be written (the old file stays intact).</exception>
+    public static async Task<string> WriteAsync(DigestRun run, IDigestWriter writer, string root, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(root);
+        var path = OutputPaths.Resolve(root, writer.GetRelativePath(run.Digest));
+        var folder = Path.GetDirectoryName(path)!;
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+            await using (stream.ConfigureAwait(false))
+            {
+                await writer.WriteAsync(run, stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new NewsPerspectivesException($"could not write '{path}': {ex.Message}", ex);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The temp file is hidden and named uniquely; leaving it behind loses nothing.
+        }
+    }
+}
