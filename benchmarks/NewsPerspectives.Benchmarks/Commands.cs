@@ -1,0 +1,25 @@
+namespace NewsPerspectives.Benchmarks;
+
+/// <summary>
+/// Measurement commands that are not BenchmarkDotNet micro-benchmarks (whole-pipeline runs, quality scores).
+/// Each is selected by its first argument, e.g. <c>pipeline-snapshot</c>.
+/// </summary>
+internal static class Commands
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.Ordinal)
+    {
+        ["pipeline-snapshot"] = PipelineSnapshot.RunAsync,
+    };
+
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        if (All.TryGetValue(args[0], out var command))
+        {
+            exitCode = command(args[1..]).GetAwaiter().GetResult();
+            return true;
+        }
+
+        exitCode = 0;
+        return false;
+    }
+}
