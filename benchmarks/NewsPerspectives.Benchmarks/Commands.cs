@@ -9,6 +9,7 @@ internal static class Commands
     private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.Ordinal)
     {
         ["pipeline-snapshot"] = PipelineSnapshot.RunAsync,
+        ["labels-check"] = Quality.LabelsCheck.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
