@@ -48,7 +48,7 @@ public static class ArticleNormalizer
             return Drop(DropReason.InvalidDate, detail, rawTitle, link, feed);
         }
 
-        var (title, outlet) = SplitOutlet(rawTitle, item.SourceName, link);
+        var (title, outlet) = SplitOutlet(rawTitle, item.SourceName ?? PublisherName(read, link), link);
         if (title.Length == 0)
         {
             return Drop(DropReason.MissingTitle, "the title is only an outlet name", rawTitle, link, feed);
@@ -144,6 +144,23 @@ public static class ArticleNormalizer
         }
 
         return (title, host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host);
+    }
+
+    /// <summary>A publisher's own feed (its channel link on the article's host) names the outlet in its title.</summary>
+    private static string? PublisherName(FeedReadResult read, string link)
+    {
+        if (string.IsNullOrWhiteSpace(read.Title) || read.BaseAddress is null
+            || !Uri.TryCreate(read.BaseAddress, UriKind.Absolute, out var channel))
+        {
+            return null;
+        }
+
+        static string Host(Uri uri) => uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
+        var articleHost = Host(new Uri(link));
+        return string.Equals(Host(channel), articleHost, StringComparison.OrdinalIgnoreCase)
+            && !articleHost.Equals("news.google.com", StringComparison.OrdinalIgnoreCase)
+            ? read.Title
+            : null;
     }
 
     private static string CleanDescription(string? html, string title, string outlet)

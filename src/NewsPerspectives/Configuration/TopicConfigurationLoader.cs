@@ -338,6 +338,7 @@ public static partial class TopicConfigurationLoader
             {
                 Kind = FeedKind.File,
                 Location = Path.GetFullPath(Path.Combine(baseDirectory, path)),
+                Name = path.Replace('\\', '/'),
                 Language = language,
                 Region = region,
                 Side = side,

@@ -74,8 +74,11 @@ public sealed class FeedDefinition
     /// <summary>Region code such as <c>US</c>.</summary>
     public string? Region { get; init; }
 
-    /// <summary>A short label for diagnostics: the location, or the query for Google News.</summary>
-    public string DisplayName => Kind == FeedKind.GoogleNews && Query is not null ? $"google-news:{Query}" : Location;
+    /// <summary>A label for diagnostics, such as the path as written in the configuration; <see langword="null"/> to use <see cref="DisplayName"/>'s default.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>A short label for diagnostics and reasons: <see cref="Name"/>, else the query for Google News, else the location.</summary>
+    public string DisplayName => Name ?? (Kind == FeedKind.GoogleNews && Query is not null ? $"google-news:{Query}" : Location);
 }
 
 /// <summary>Selection limits of a topic.</summary>

@@ -110,6 +110,7 @@ public static class FeedDocumentParser
             Status = FeedStatus.Ok,
             Items = items,
             Language = string.IsNullOrWhiteSpace(feed.Language) ? null : feed.Language.Trim(),
+            Title = string.IsNullOrWhiteSpace(feed.Title) ? null : HtmlText.ToPlainText(feed.Title),
             BaseAddress = string.IsNullOrWhiteSpace(feed.Link) ? null : feed.Link.Trim(),
         };
     }

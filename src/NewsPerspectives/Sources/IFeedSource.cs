@@ -30,6 +30,9 @@ public sealed class FeedReadResult
     /// <summary>The feed's own language (e.g. <c>en-US</c> from the channel's <c>&lt;language&gt;</c>), if any.</summary>
     public string? Language { get; init; }
 
+    /// <summary>The feed's own title (the channel or feed title), if any.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The URL the feed was finally read from (after redirects), or the file path; links are resolved against it.</summary>
     public string? BaseAddress { get; init; }
 

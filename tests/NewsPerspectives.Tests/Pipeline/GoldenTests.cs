@@ -1,0 +1,43 @@
+namespace NewsPerspectives.Tests.Pipeline;
+
+/// <summary>
+/// Pins one Hugo post and one JSON digest produced from a fixed input (TestData/golden).
+/// Set UPDATE_GOLDEN=1 to rewrite the expected files after an intended change, then review the diff.
+/// </summary>
+public class GoldenTests
+{
+    private static string Folder => Path.Combine(TestPaths.TestData, "golden");
+
+    [Fact]
+    public async Task FixedInput_ProducesThePinnedPostAndJson()
+    {
+        var config = TopicConfigurationLoader.LoadFile(Path.Combine(Folder, "topics.yaml"));
+        var run = await TestPipeline.RunAsync(config.Topics.Single(), config.AsOf!.Value);
+
+        await AssertGolden("alpha-beta.md", await TestPipeline.RenderAsync(new HugoMarkdownWriter(), run));
+        await AssertGolden("alpha-beta.json", await TestPipeline.RenderAsync(new JsonDigestWriter(), run));
+    }
+
+    [Fact]
+    public async Task FixedInput_RunTwice_GivesIdenticalBytes()
+    {
+        var config = TopicConfigurationLoader.LoadFile(Path.Combine(Folder, "topics.yaml"));
+        var first = await TestPipeline.RunAsync(config.Topics.Single(), config.AsOf!.Value);
+        var second = await TestPipeline.RunAsync(config.Topics.Single(), config.AsOf!.Value);
+        Assert.Equal(await TestPipeline.RenderAsync(new HugoMarkdownWriter(), first), await TestPipeline.RenderAsync(new HugoMarkdownWriter(), second));
+        Assert.Equal(await TestPipeline.RenderAsync(new JsonDigestWriter(), first), await TestPipeline.RenderAsync(new JsonDigestWriter(), second));
+    }
+
+    private static async Task AssertGolden(string name, string actual)
+    {
+        var path = Path.Combine(Folder, "expected", name);
+        if (TestPaths.UpdateGolden)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"golden file {path} is missing; run with UPDATE_GOLDEN=1 to create it");
+        Assert.Equal(await File.ReadAllTextAsync(path), actual);
+    }
+}
