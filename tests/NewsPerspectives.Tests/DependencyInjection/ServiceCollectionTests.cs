@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NewsPerspectives.Tests.DependencyInjection;
+
+public class ServiceCollectionTests
+{
+    private sealed class EverythingIsAlpha : IPerspectiveClassifier
+    {
+        public ValueTask<PerspectiveAssignment?> ClassifyAsync(Article article, TopicDefinition topic, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult<PerspectiveAssignment?>(new PerspectiveAssignment { SideId = "alpha", Confidence = 0.5, Reason = "everything is alpha" });
+    }
+
+    private sealed class OneLineSummarizer : ISummarizer
+    {
+        public Task<DigestSummary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new DigestSummary { Highlights = [new SummaryBullet { Text = "one line", Citations = [1, 99] }], SideBullets = new Dictionary<string, IReadOnlyList<SummaryBullet>>() });
+    }
+
+    [Fact]
+    public void Defaults_AreRegistered()
+    {
+        using var provider = TestPipeline.Services();
+        Assert.IsType<FeedSideClassifier>(provider.GetRequiredService<IPerspectiveClassifier>());
+        Assert.IsType<ExtractiveSummarizer>(provider.GetRequiredService<ISummarizer>());
+        Assert.Equal(["markdown", "json"], provider.GetServices<IDigestWriter>().Select(w => w.Format));
+        Assert.Contains(provider.GetServices<IFeedSource>(), s => s is FileFeedSource);
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        Assert.NotNull(provider.GetRequiredService<DigestPipeline>());
+    }
+
+    [Fact]
+    public void RegistrationsMadeBefore_WinOverDefaults()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IPerspectiveClassifier, EverythingIsAlpha>();
+        services.AddNewsPerspectives();
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<EverythingIsAlpha>(provider.GetRequiredService<IPerspectiveClassifier>());
+    }
+
+    [Fact]
+    public async Task BuilderReplacements_AreUsedByThePipeline_AndBadCitationsAreRemoved()
+    {
+        using var provider = TestPipeline.Services(build: b => b.UseClassifier<EverythingIsAlpha>().UseSummarizer<OneLineSummarizer>());
+        var config = TopicConfigurationLoader.LoadFile(Path.Combine(TestPaths.TestData, "golden", "topics.yaml"));
+        var run = await provider.GetRequiredService<DigestPipeline>().RunAsync(config.Topics.Single(), config.AsOf);
+        Assert.All(run.Digest.Sources, s => Assert.Equal("alpha", s.SideId));
+        Assert.Equal("everything is alpha", run.Digest.Sources[0].Item.Perspective.Reason);
+        var bullet = Assert.Single(run.Digest.Highlights);
+        Assert.Equal([1], bullet.Citations);
+        Assert.Contains(run.Diagnostics.Notes, n => n.Contains("point at no source", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Options_ReachTheDefaultStages()
+    {
+        using var provider = TestPipeline.Services(o => o.Hugo.ContentPath = "posts");
+        var hugo = provider.GetServices<IDigestWriter>().OfType<HugoMarkdownWriter>().Single();
+        var run = Writing.DigestFixtures.Run("A", [("t", "o", "https://a.example/")]);
+        Assert.StartsWith("posts/alpha-beta/", hugo.GetRelativePath(run.Digest), StringComparison.Ordinal);
+    }
+}
