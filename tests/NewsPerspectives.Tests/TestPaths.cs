@@ -1,8 +1,6 @@
-using System.Runtime.CompilerServices;
-
 namespace NewsPerspectives.Tests;
 
-/// <summary>Locations of test data and of the repository, found from this source file.</summary>
+/// <summary>Locations of test data and of the repository, found by walking up from the test binaries (source paths are mapped in CI builds).</summary>
 internal static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
@@ -14,9 +12,9 @@ internal static class TestPaths
 
     public static bool UpdateGolden => Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1";
 
-    private static string FindRoot([CallerFilePath] string path = "")
+    private static string FindRoot()
     {
-        var dir = Path.GetDirectoryName(path);
+        var dir = AppContext.BaseDirectory;
         while (dir is not null && !File.Exists(Path.Combine(dir, "NewsPerspectives.sln")))
         {
             dir = Path.GetDirectoryName(dir);
