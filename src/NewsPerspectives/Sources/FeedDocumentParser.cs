@@ -74,6 +74,7 @@ public static class FeedDocumentParser
         bool isJson = trimmed[0] is '{' or '[';
         if (!isJson)
         {
+            text = HtmlEntityReferences.ToNumeric(text);
             if (PrecheckXml(text, options) is { } xmlProblem)
             {
                 return Fail(FeedErrorKind.Parse, location, xmlProblem);
@@ -110,6 +111,7 @@ public static class FeedDocumentParser
             Status = FeedStatus.Ok,
             Items = items,
             Language = string.IsNullOrWhiteSpace(feed.Language) ? null : feed.Language.Trim(),
+            Title = feed.Title,
             BaseAddress = string.IsNullOrWhiteSpace(feed.Link) ? null : feed.Link.Trim(),
         };
     }

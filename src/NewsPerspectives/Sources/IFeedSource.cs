@@ -27,6 +27,9 @@ public sealed class FeedReadResult
     /// <summary>The error, when the read failed.</summary>
     public FeedError? Error { get; init; }
 
+    /// <summary>The feed's own title (the channel's <c>&lt;title&gt;</c>), as the parser decoded it, if any.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The feed's own language (e.g. <c>en-US</c> from the channel's <c>&lt;language&gt;</c>), if any.</summary>
     public string? Language { get; init; }
 

@@ -217,7 +217,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
             var fromCache = FeedDocumentParser.Parse(cached.Body.Span, url, Charset(cached.ContentType), _options.Parser);
             return fromCache.Error is { } cacheError
                 ? FeedReadResult.Failed(WithResponse(cacheError, url, response))
-                : new FeedReadResult { Status = FeedStatus.NotModified, Items = fromCache.Items, Language = fromCache.Language, BaseAddress = cached.FinalUrl, MovedTo = movedTo };
+                : new FeedReadResult { Status = FeedStatus.NotModified, Items = fromCache.Items, Language = fromCache.Language, Title = fromCache.Title, BaseAddress = cached.FinalUrl, MovedTo = movedTo };
         }
 
         if (status == 410)
@@ -276,7 +276,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
             }, token).ConfigureAwait(false);
         }
 
-        return new FeedReadResult { Status = FeedStatus.Ok, Items = parsed.Items, Language = parsed.Language, BaseAddress = url, MovedTo = movedTo };
+        return new FeedReadResult { Status = FeedStatus.Ok, Items = parsed.Items, Language = parsed.Language, Title = parsed.Title, BaseAddress = url, MovedTo = movedTo };
     }
 
     private void PrepareRequest(HttpRequestMessage request, CachedFeedResponse? cached, DateTimeOffset deadline)
