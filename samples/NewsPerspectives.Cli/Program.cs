@@ -73,6 +73,18 @@ if (unknown.Count > 0)
 
 var asOf = arguments.AsOf(configuration.AsOf);
 var root = Path.GetFullPath(arguments.OutputPath);
+OutputFolderLock outputLock;
+try
+{
+    outputLock = OutputFolderLock.Acquire(root); // two runs on one output folder: a clear error, not interleaved posts
+}
+catch (NewsPerspectivesException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
+
+using var releaseOutput = outputLock;
 Console.WriteLine($"Writing to {root}");
 int failures = 0;
 foreach (var topic in configuration.Topics)

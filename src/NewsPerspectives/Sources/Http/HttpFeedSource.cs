@@ -203,8 +203,8 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         var status = (int)response.StatusCode;
         if (newPermanentRedirect && movedTo is not null)
         {
-            await _cache.SetPermanentRedirectAsync(configured.AbsoluteUri, movedTo, token).ConfigureAwait(false);
             _logger.LogWarning("Feed {Url} moved permanently to {Target}; update the configuration", configured.AbsoluteUri, movedTo);
+            await RememberAsync(() => _cache.SetPermanentRedirectAsync(configured.AbsoluteUri, movedTo, token), configured).ConfigureAwait(false);
         }
 
         if (status == 304)
@@ -265,7 +265,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         var lastModified = response.Content.Headers.TryGetValues("Last-Modified", out var values) ? values.FirstOrDefault() : null;
         if (etag is not null || lastModified is not null)
         {
-            await _cache.SetAsync(cacheKey, new CachedFeedResponse
+            var stored = new CachedFeedResponse
             {
                 ETag = etag,
                 LastModified = lastModified,
@@ -273,10 +273,24 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
                 FinalUrl = url,
                 Body = body,
                 StoredAt = _timeProvider.GetUtcNow(),
-            }, token).ConfigureAwait(false);
+            };
+            await RememberAsync(() => _cache.SetAsync(cacheKey, stored, token), configured).ConfigureAwait(false);
         }
 
         return new FeedReadResult { Status = FeedStatus.Ok, Items = parsed.Items, Language = parsed.Language, Title = parsed.Title, BaseAddress = url, MovedTo = movedTo };
+    }
+
+    /// <summary>Stores into the cache; a cache that cannot be written costs the next run a full download, never this feed.</summary>
+    private async Task RememberAsync(Func<ValueTask> store, Uri feed)
+    {
+        try
+        {
+            await store().ConfigureAwait(false);
+        }
+        catch (NewsPerspectivesException ex)
+        {
+            _logger.LogWarning(ex, "Feed {Url}: the validator cache could not be written", feed.AbsoluteUri);
+        }
     }
 
     private void PrepareRequest(HttpRequestMessage request, CachedFeedResponse? cached, DateTimeOffset deadline)

@@ -576,6 +576,78 @@ public sealed class HttpFeedIntegrationTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task GoogleNewsFeeds_AreBuiltFromTheConfiguredBaseUrl_AndFetched()
+    {
+        var search = _server.Map("/rss/search", async context =>
+        {
+            context.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await context.Response.WriteAsync(FeedTexts.Rss([("Tokyo and Beijing resume talks - Kyodo News", "https://news.google.com/rss/articles/CBMiabc?oc=5")],
+                null));
+        });
+        var yaml = $$"""
+            settings:
+              googleNewsBaseUrl: "{{search}}"
+            topics:
+              - id: china-japan
+                name: China vs Japan
+                sides: [{ id: japan, name: Japan }]
+                feeds:
+                  - googleNews: 'Japan China "East China Sea"'
+                    language: en
+                    region: US
+                    side: japan
+            """;
+        var topic = TopicConfigurationLoader.Load(yaml).Topics[0];
+        var run = await RunTopicAsync(topic);
+
+        var outcome = Assert.Single(run.Diagnostics.Feeds);
+        Assert.Equal(FeedStatus.Ok, outcome.Status);
+        var request = Assert.Single(_server.Requests, r => r.Path.StartsWith("/rss/search", StringComparison.Ordinal));
+        Assert.Equal("/rss/search?q=Japan%20China%20%22East%20China%20Sea%22&hl=en-US&gl=US&ceid=US:en", request.Path);
+        var source = Assert.Single(run.Digest.Sources);
+        Assert.Equal("Tokyo and Beijing resume talks", source.Article.Title);
+    }
+
+    [Fact]
+    public async Task PermanentMove_IsWrittenToTheJsonDigest()
+    {
+        var old = _server.Map("/json-old.xml", context =>
+        {
+            context.Response.StatusCode = 308;
+            context.Response.Headers.Location = "/json-new.xml";
+            return Task.CompletedTask;
+        });
+        var target = _server.MapFeed("/json-new.xml", FeedTexts.Rss("Moved for JSON"));
+        var run = await RunAsync(old);
+        using var json = new MemoryStream();
+        await new JsonDigestWriter(new JsonDigestWriterOptions { IncludeTimings = true }).WriteAsync(run, json);
+        var text = Encoding.UTF8.GetString(json.ToArray());
+        Assert.Contains($"\"movedTo\": \"{target}\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"elapsedMs\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Item22_TwoRunsOnOneOutputFolder_TheSecondGetsAClearError()
+    {
+        var dir = Directory.CreateTempSubdirectory("np-out-");
+        try
+        {
+            using (var first = OutputFolderLock.Acquire(dir.FullName))
+            {
+                Assert.True(File.Exists(first.LockFile));
+                var ex = Assert.Throws<NewsPerspectivesException>(() => OutputFolderLock.Acquire(dir.FullName));
+                Assert.Contains("another run is writing to", ex.Message, StringComparison.Ordinal);
+            }
+
+            using var again = OutputFolderLock.Acquire(dir.FullName);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     // Harness ------------------------------------------------------------------------------------------------------
 
     private Task<DigestRun> RunAsync(string badUrl, Action<HttpFeedOptions>? configure = null, string? cacheFile = null, Action<DigestPipelineOptions>? pipeline = null) =>

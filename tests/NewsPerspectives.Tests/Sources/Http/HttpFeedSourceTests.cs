@@ -150,6 +150,33 @@ public sealed class HttpFeedSourceTests
         Assert.Null(await cache.GetAsync("https://feeds.example.org/a.xml"));
     }
 
+    [Fact]
+    public async Task ACacheThatCannotBeWritten_DoesNotFailTheFeed()
+    {
+        var stub = new StubHttpMessageHandler(_ =>
+        {
+            var response = Rss();
+            response.Headers.ETag = new EntityTagHeaderValue("\"1\"");
+            return response;
+        });
+        using var client = new HttpClient(stub);
+        using var source = new HttpFeedSource(client, cache: new BrokenCache());
+        var result = await source.ReadAsync(Feed("https://feeds.example.org/a.xml"));
+        Assert.Equal(FeedStatus.Ok, result.Status);
+        Assert.Single(result.Items);
+    }
+
+    private sealed class BrokenCache : IFeedValidatorCache
+    {
+        public ValueTask<CachedFeedResponse?> GetAsync(string url, CancellationToken cancellationToken = default) => ValueTask.FromResult<CachedFeedResponse?>(null);
+
+        public ValueTask SetAsync(string url, CachedFeedResponse response, CancellationToken cancellationToken = default) => throw new NewsPerspectivesException("disk full");
+
+        public ValueTask<string?> GetPermanentRedirectAsync(string url, CancellationToken cancellationToken = default) => ValueTask.FromResult<string?>(null);
+
+        public ValueTask SetPermanentRedirectAsync(string url, string target, CancellationToken cancellationToken = default) => throw new NewsPerspectivesException("disk full");
+    }
+
     [Theory]
     [InlineData("ftp://feeds.example.org/a.xml")]
     [InlineData("file:///etc/passwd")]
