@@ -10,6 +10,8 @@ internal static class Commands
     {
         ["pipeline-snapshot"] = PipelineSnapshot.RunAsync,
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
+        ["http-fetch"] = HttpFetch.RunAsync,
+        ["http-serve"] = HttpFetch.ServeAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

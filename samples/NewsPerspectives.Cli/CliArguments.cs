@@ -6,7 +6,7 @@ namespace NewsPerspectives.Cli;
 internal sealed class CliArguments
 {
     public const string Usage = """
-        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json]
+        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--live [--cache FILE]]
 
           --config FILE   topics in YAML (or the seed's topics.json); default: the bundled offline snapshot
           --out DIR       output root; posts go to DIR/content/summaries/<topic>/<date>.md,
@@ -14,9 +14,17 @@ internal sealed class CliArguments
           --date DATE     make the digests for this UTC day: as of the config's asOf time of day
                           (04:00 UTC for the snapshot), or the end of the day when the config sets none
           --format LIST   comma-separated output formats: markdown, json (default: markdown,json)
+          --live          fetch url and Google News feeds over HTTP (one progress line per feed on stderr);
+                          without --config, runs the seed's Google News topics (snapshot/seed-topics.json)
+          --cache FILE    with --live: keep ETag/Last-Modified, bodies and permanent redirects in FILE so a
+                          re-run downloads only what changed (default: in memory for this run only)
         """;
 
-    public string ConfigPath { get; private set; } = Path.Combine(AppContext.BaseDirectory, "snapshot", "topics.yaml");
+    public string ConfigPath => _configPath ?? Path.Combine(AppContext.BaseDirectory, "snapshot", Live ? "seed-topics.json" : "topics.yaml");
+
+    public bool Live { get; private set; }
+
+    public string? CachePath { get; private set; }
 
     public string OutputPath { get; private set; } = "out";
 
@@ -25,6 +33,8 @@ internal sealed class CliArguments
     public IReadOnlyList<string> Formats { get; private set; } = ["markdown", "json"];
 
     public bool ShowHelp { get; private set; }
+
+    private string? _configPath;
 
     public static CliArguments Parse(string[] args)
     {
@@ -35,7 +45,7 @@ internal sealed class CliArguments
             switch (args[i])
             {
                 case "--config":
-                    result.ConfigPath = Value();
+                    result._configPath = Value();
                     break;
                 case "--out":
                     result.OutputPath = Value();
@@ -58,12 +68,23 @@ internal sealed class CliArguments
                     }
 
                     break;
+                case "--live":
+                    result.Live = true;
+                    break;
+                case "--cache":
+                    result.CachePath = Value();
+                    break;
                 case "-h" or "--help":
                     result.ShowHelp = true;
                     break;
                 default:
                     throw new ArgumentException($"unknown argument '{args[i]}'");
             }
+        }
+
+        if (result.CachePath is not null && !result.Live)
+        {
+            throw new ArgumentException("--cache only applies with --live");
         }
 
         return result;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsPerspectives;
 using NewsPerspectives.Cli;
 
-// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json]
-// With no --config it runs the bundled offline snapshot (the seed's five topics).
+// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--live [--cache FILE]]
+// With no --config it runs the bundled offline snapshot (the seed's five topics); --live fetches feeds over HTTP.
 CliArguments arguments;
 try
 {
@@ -35,9 +35,34 @@ catch (ConfigurationException ex)
 }
 
 var services = new ServiceCollection();
-services.AddNewsPerspectives();
+var newsPerspectives = services.AddNewsPerspectives(o =>
+{
+    if (arguments.Live)
+    {
+        o.Pipeline.FeedRead = outcome => Console.Error.WriteLine($"  {Describe(outcome)}");
+    }
+});
+if (arguments.Live)
+{
+    newsPerspectives.AddHttpFeeds();
+    if (arguments.CachePath is not null)
+    {
+        newsPerspectives.UseFeedCacheFile(arguments.CachePath);
+    }
+}
+
 await using var provider = services.BuildServiceProvider();
-var pipeline = provider.GetRequiredService<DigestPipeline>();
+DigestPipeline pipeline;
+try
+{
+    pipeline = provider.GetRequiredService<DigestPipeline>();
+}
+catch (NewsPerspectivesException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}"); // e.g. the --cache file is in use by another run
+    return 1;
+}
+
 var writers = provider.GetServices<IDigestWriter>().Where(w => arguments.Formats.Contains(w.Format)).ToList();
 var unknown = arguments.Formats.Except(provider.GetServices<IDigestWriter>().Select(w => w.Format)).ToList();
 if (unknown.Count > 0)
@@ -48,6 +73,18 @@ if (unknown.Count > 0)
 
 var asOf = arguments.AsOf(configuration.AsOf);
 var root = Path.GetFullPath(arguments.OutputPath);
+OutputFolderLock outputLock;
+try
+{
+    outputLock = OutputFolderLock.Acquire(root); // two runs on one output folder: a clear error, not interleaved posts
+}
+catch (NewsPerspectivesException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
+
+using var releaseOutput = outputLock;
 Console.WriteLine($"Writing to {root}");
 int failures = 0;
 foreach (var topic in configuration.Topics)
@@ -57,9 +94,9 @@ foreach (var topic in configuration.Topics)
     var perSide = string.Join(", ", digest.Sides.Select(s => $"{s.Side.Id} {s.Count}/{s.Found}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{topic.Id}: {run.Diagnostics.ArticlesRead} read, {digest.Sources.Count} kept ({perSide} listed/found), {run.Diagnostics.Dropped.Count} dropped"));
-    foreach (var feed in run.Diagnostics.Feeds.Where(f => f.Error is not null))
+    foreach (var feed in run.Diagnostics.Feeds)
     {
-        Console.Error.WriteLine($"  feed failed: {feed.Error}");
+        Console.WriteLine($"  {Describe(feed)}");
     }
 
     foreach (var writer in writers)
@@ -78,3 +115,16 @@ foreach (var topic in configuration.Topics)
 }
 
 return failures == 0 ? 0 : 1;
+
+// One line per feed: "feed ok 57 items 312 ms <feed>", "not modified", "failed <kind> (HTTP n): reason".
+static string Describe(FeedOutcome outcome)
+{
+    var what = outcome.Status switch
+    {
+        FeedStatus.Ok => $"ok {outcome.ItemCount} items",
+        FeedStatus.NotModified => $"not modified ({outcome.ItemCount} items from the cache)",
+        _ => $"{outcome.Status.ToString().ToLowerInvariant()} {outcome.Error?.Kind}{(outcome.Error?.StatusCode is int code ? $" (HTTP {code})" : "")}: {outcome.Error?.Reason}",
+    };
+    var moved = outcome.MovedTo is null ? "" : $" [moved permanently to {outcome.MovedTo}]";
+    return string.Create(CultureInfo.InvariantCulture, $"feed {what}, {outcome.Elapsed.TotalMilliseconds:0} ms: {outcome.Feed.DisplayName}{moved}");
+}

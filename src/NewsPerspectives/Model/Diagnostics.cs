@@ -59,6 +59,9 @@ public sealed class FeedOutcome
 
     /// <summary>Wall time spent reading the feed.</summary>
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The URL the feed permanently moved to (HTTP 301/308), if the source reported one: update the configuration.</summary>
+    public string? MovedTo { get; init; }
 }
 
 /// <summary>Why a feed failed.</summary>

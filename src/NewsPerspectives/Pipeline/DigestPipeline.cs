@@ -8,6 +8,18 @@ public sealed class DigestPipelineOptions
 {
     /// <summary>How many feeds of one topic are read at the same time. Default 4.</summary>
     public int MaxConcurrentFeeds { get; set; } = 4;
+
+    /// <summary>
+    /// The overall deadline for reading a topic's feeds: a feed still reading (or waiting its turn) when it passes gets
+    /// <see cref="FeedErrorKind.Timeout"/> and the run goes on with the others. Default 5 minutes; <see langword="null"/> for none.
+    /// </summary>
+    public TimeSpan? FeedsDeadline { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Called with each feed's outcome as soon as its read finishes, for progress displays; called from the reading
+    /// tasks, possibly concurrently. Default <see langword="null"/>.
+    /// </summary>
+    public Action<FeedOutcome>? FeedRead { get; set; }
 }
 
 /// <summary>
@@ -143,17 +155,33 @@ public sealed class DigestPipeline
         TopicDefinition topic, List<DroppedArticle> dropped, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentFeeds));
+        using var deadline = _options.FeedsDeadline is { } limit ? new CancellationTokenSource(limit, _timeProvider) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var reads = topic.Feeds.Select(async feed =>
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            (FeedReadResult Read, TimeSpan Elapsed) result;
             try
             {
-                return await ReadOneAsync(feed, cancellationToken).ConfigureAwait(false);
+                await gate.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                result = (DeadlinePassed(feed), TimeSpan.Zero);
+                _options.FeedRead?.Invoke(Outcome(feed, result.Read, result.Elapsed));
+                return result;
+            }
+
+            try
+            {
+                result = await ReadOneAsync(feed, linked.Token, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 gate.Release();
             }
+
+            _options.FeedRead?.Invoke(Outcome(feed, result.Read, result.Elapsed));
+            return result;
         }).ToArray();
         var results = await Task.WhenAll(reads).ConfigureAwait(false);
 
@@ -163,7 +191,7 @@ public sealed class DigestPipeline
         {
             var feed = topic.Feeds[i];
             var (read, elapsed) = results[i];
-            outcomes.Add(new FeedOutcome { Feed = feed, Status = read.Status, ItemCount = read.Items.Count, Error = read.Error, Elapsed = elapsed });
+            outcomes.Add(Outcome(feed, read, elapsed));
             if (read.Error is not null)
             {
                 _logger.LogWarning("Feed {Feed} failed: {Error}", feed.DisplayName, read.Error);
@@ -186,7 +214,17 @@ public sealed class DigestPipeline
         return (outcomes, articles);
     }
 
-    private async Task<(FeedReadResult Read, TimeSpan Elapsed)> ReadOneAsync(FeedDefinition feed, CancellationToken cancellationToken)
+    private static FeedOutcome Outcome(FeedDefinition feed, FeedReadResult read, TimeSpan elapsed) =>
+        new() { Feed = feed, Status = read.Status, ItemCount = read.Items.Count, Error = read.Error, Elapsed = elapsed, MovedTo = read.MovedTo };
+
+    private FeedReadResult DeadlinePassed(FeedDefinition feed) => FeedReadResult.Failed(new FeedError
+    {
+        Kind = FeedErrorKind.Timeout,
+        Location = feed.DisplayName,
+        Reason = $"the feeds deadline of {_options.FeedsDeadline} passed before the feed was read",
+    });
+
+    private async Task<(FeedReadResult Read, TimeSpan Elapsed)> ReadOneAsync(FeedDefinition feed, CancellationToken readToken, CancellationToken cancellationToken)
     {
         long start = _timeProvider.GetTimestamp();
         FeedReadResult read;
@@ -204,7 +242,11 @@ public sealed class DigestPipeline
         {
             try
             {
-                read = await source.ReadAsync(feed, cancellationToken).ConfigureAwait(false);
+                read = await source.ReadAsync(feed, readToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (readToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                read = DeadlinePassed(feed);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

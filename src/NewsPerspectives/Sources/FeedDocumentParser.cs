@@ -74,6 +74,7 @@ public static class FeedDocumentParser
         bool isJson = trimmed[0] is '{' or '[';
         if (!isJson)
         {
+            text = HtmlEntityReferences.ToNumeric(text);
             if (PrecheckXml(text, options) is { } xmlProblem)
             {
                 return Fail(FeedErrorKind.Parse, location, xmlProblem);
@@ -292,7 +293,15 @@ internal static class FeedTextDecoder
             return new UnicodeEncoding(true, false, true).GetString(bytes);
         }
 
-        var encoding = Resolve(transportCharset) ?? Resolve(DeclaredEncoding(bytes)) ?? Encoding.UTF8;
+        var declared = Resolve(DeclaredEncoding(bytes));
+        var encoding = Resolve(transportCharset) ?? declared ?? Encoding.UTF8;
+        if (encoding.IsSingleByte && declared is UTF8Encoding && IsNonAsciiUtf8(bytes))
+        {
+            // A server default (ISO-8859-1) contradicting a UTF-8 declaration on bytes that are valid multi-byte UTF-8:
+            // the declaration is right, since Latin-1 text almost never forms valid UTF-8 sequences.
+            return Strict(Encoding.UTF8).GetString(bytes);
+        }
+
         if (encoding is UTF8Encoding)
         {
             // Invalid UTF-8 (often Latin-1 declared as UTF-8): fall back to windows-1252 instead of silently losing characters.
@@ -314,6 +323,9 @@ internal static class FeedTextDecoder
 
         return encoding.GetString(bytes);
     }
+
+    private static bool IsNonAsciiUtf8(ReadOnlySpan<byte> bytes) =>
+        bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && System.Text.Unicode.Utf8.IsValid(bytes);
 
     private static Encoding Strict(Encoding encoding) =>
         Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);

@@ -36,6 +36,12 @@ public sealed class FeedReadResult
     /// <summary>The URL the feed was finally read from (after redirects), or the file path; links are resolved against it.</summary>
     public string? BaseAddress { get; init; }
 
+    /// <summary>
+    /// The URL the feed permanently moved to (HTTP 301/308), when the source learned or remembers one; the HTTP source
+    /// reads from it on later runs, but the configuration should be updated.
+    /// </summary>
+    public string? MovedTo { get; init; }
+
     /// <summary>Creates a failed result.</summary>
     /// <param name="error">The error.</param>
     public static FeedReadResult Failed(FeedError error) =>

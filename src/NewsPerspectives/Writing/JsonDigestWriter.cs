@@ -187,6 +187,11 @@ public sealed class JsonDigestWriter : IDigestWriter
                 json.WriteNumber("elapsedMs", Math.Round(outcome.Elapsed.TotalMilliseconds, 1));
             }
 
+            if (outcome.MovedTo is not null)
+            {
+                json.WriteString("movedTo", outcome.MovedTo);
+            }
+
             if (outcome.Error is { } error)
             {
                 json.WriteStartObject("error");
