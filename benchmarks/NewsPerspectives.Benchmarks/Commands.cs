@@ -10,6 +10,7 @@ internal static class Commands
     {
         ["pipeline-snapshot"] = PipelineSnapshot.RunAsync,
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
+        ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
