@@ -96,9 +96,9 @@ public sealed class ExtractiveSummarizerOptions
 /// stories by headline similarity (<see cref="ExtractiveSummarizerOptions.SameSubjectSimilarity"/>).</item>
 /// <item>Every headline, and every sentence of the descriptions or full texts, is scored by LexRank centrality
 /// (TF-IDF cosine graph over all sources) weighted towards early sentences.</item>
-/// <item>Highlights: stories ranked by breadth (sides, then outlets), then recency, then size; picked with MMR so
-/// near-identical subjects are not repeated; one bullet per story, its best-scored sentence, citing every source of
-/// the story.</item>
+/// <item>Highlights: stories ranked by breadth (sides, then outlets), then recency, then size (one-sided stories of
+/// equal breadth take turns between sides); picked with MMR so near-identical subjects are not repeated; one bullet
+/// per story, its best-scored sentence, citing every source of the story.</item>
 /// <item>Per-side bullets: the stories that side covers, ranked by how much of the story is that side's, then
 /// breadth and recency; the bullet is that side's own best sentence (its own framing of a shared story) and cites
 /// that side's sources of the story.</item>
@@ -172,9 +172,22 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     private SummaryBullet[] Highlights(Context context, IReadOnlyList<StoryUnit> stories)
     {
+        // One-sided stories take turns between sides (each side's best first), so one side's busy day does not
+        // fill every highlight; within a turn, newer first.
+        var turn = new Dictionary<StoryUnit, int>();
+        foreach (var group in stories.Where(s => s.Sides.Count == 1).GroupBy(s => s.Sides.First(), StringComparer.Ordinal))
+        {
+            int i = 0;
+            foreach (var story in group.OrderByDescending(s => s.OutletCount).ThenByDescending(s => s.Newest).ThenByDescending(s => s.Members.Length).ThenBy(s => s.Members[0]))
+            {
+                turn[story] = i++;
+            }
+        }
+
         var ranked = stories
             .OrderByDescending(s => s.Sides.Count)
             .ThenByDescending(s => s.OutletCount)
+            .ThenBy(s => turn.GetValueOrDefault(s))
             .ThenByDescending(s => s.Newest)
             .ThenByDescending(s => s.Members.Length)
             .ThenBy(s => s.Members[0])

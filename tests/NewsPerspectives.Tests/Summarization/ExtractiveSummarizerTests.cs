@@ -71,6 +71,24 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
+    public async Task Highlights_OneSidedStoriesOfEqualBreadth_TakeTurnsBetweenSides_NewestFirst()
+    {
+        var topic = Topic("china", "japan");
+        var sources = Sources(topic,
+            new Spec("china", "Xinhua", "China opens new high-speed rail line to Laos border", HoursAgo: 1),
+            new Spec("china", "CGTN", "Beijing hosts regional forum on digital trade rules", HoursAgo: 2),
+            new Spec("china", "Global Times", "Shanghai port volumes hit record in December", HoursAgo: 3),
+            new Spec("japan", "Kyodo", "Tokyo stocks close higher on chip shares", HoursAgo: 10),
+            new Spec("japan", "NHK", "Heavy snow disrupts trains across northern Japan", HoursAgo: 12));
+        var stories = Enumerable.Range(1, 5).Select(n => Story($"s{n}", sources, n)).ToArray();
+
+        var summary = await new ExtractiveSummarizer(new ExtractiveSummarizerOptions { MinHighlights = 4, MaxHighlights = 4 })
+            .SummarizeAsync(Request(topic, sources, stories));
+
+        Assert.Equal([1, 4, 2, 5], summary.Highlights.Select(h => h.Citations.Single()));
+    }
+
+    [Fact]
     public async Task SideBullets_ShowEachSidesOwnHeadlineForASharedStory_AndItsOneSidedStories()
     {
         var (topic, sources, stories) = ChinaJapan();
