@@ -95,7 +95,9 @@ public sealed class ChatClientSummarizer : ISummarizer
         {
             try
             {
-                response = await _client.GetResponseAsync(BuildMessages(request), BuildChatOptions(request), linked.Token).ConfigureAwait(false);
+                // WaitAsync: a client that ignores the token still cannot hold the run past the timeout.
+                response = await _client.GetResponseAsync(BuildMessages(request), BuildChatOptions(request), linked.Token)
+                    .WaitAsync(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {

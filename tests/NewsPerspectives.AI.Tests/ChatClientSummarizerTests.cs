@@ -170,6 +170,22 @@ public sealed class ChatClientSummarizerTests
         Assert.All(AllBullets(summary), b => Assert.All(b.Citations, n => Assert.InRange(n, 1, sources.Length)));
     }
 
+    [Fact]
+    public async Task SlowClientThatIgnoresCancellation_StillTimesOut()
+    {
+        var (topic, sources, stories) = ChinaJapan();
+        var time = new FakeTimeProvider();
+        var never = new TaskCompletionSource<ChatResponse>();
+        var client = new FakeChatClient((_, _, _) => never.Task);
+        var summarizer = new ChatClientSummarizer(client, new ChatClientSummarizerOptions { Timeout = TimeSpan.FromSeconds(5) }, timeProvider: time);
+
+        var pending = summarizer.SummarizeAsync(Request(topic, sources, stories));
+        time.Advance(TimeSpan.FromSeconds(6));
+        var summary = await pending.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("chat summarizer: no answer within 5 s; used the ExtractiveSummarizer instead", summary.Notes);
+    }
+
     [Theory]
     [InlineData("I'm sorry, I can't help with that.", "the answer held no JSON object")]
     [InlineData("{\"highlights\": [{\"text\": \"unterminated", "the answer held no JSON object")]
