@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace NewsPerspectives;
 
 /// <summary>Builds the prompt (numbered sources) and the JSON schema of the expected answer for a request.</summary>
-internal static class SummaryPrompt
+internal static partial class SummaryPrompt
 {
     /// <summary>The user prompt: the template with its placeholders filled in.</summary>
     public static string User(SummaryRequest request, ChatClientSummarizerOptions options)
@@ -26,14 +27,19 @@ internal static class SummaryPrompt
             sources.Append('\n');
         }
 
-        return options.UserPromptTemplate
-            .Replace("{topic}", request.Topic.Name, StringComparison.Ordinal)
-            .Replace("{date}", request.AsOf.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{sides}", sides, StringComparison.Ordinal)
-            .Replace("{maxHighlights}", options.MaxHighlights.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{bulletsPerSide}", options.BulletsPerSide.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{format}", Format(request.Topic), StringComparison.Ordinal)
-            .Replace("{sources}", sources.ToString().TrimEnd('\n'), StringComparison.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["topic"] = request.Topic.Name,
+            ["date"] = request.AsOf.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["sides"] = sides,
+            ["sources"] = sources.ToString().TrimEnd('\n'),
+            ["maxHighlights"] = options.MaxHighlights.ToString(CultureInfo.InvariantCulture),
+            ["bulletsPerSide"] = options.BulletsPerSide.ToString(CultureInfo.InvariantCulture),
+            ["format"] = Format(request.Topic),
+        };
+
+        // One pass: text put in (headlines, names) is never scanned for placeholders again.
+        return Placeholder().Replace(options.UserPromptTemplate, m => values[m.Groups["name"].Value]);
     }
 
     /// <summary>An example of the expected answer, with the topic's side ids.</summary>
@@ -132,4 +138,7 @@ internal static class SummaryPrompt
         int space = text.LastIndexOf(' ', max);
         return string.Concat(text.AsSpan(0, space > max / 2 ? space : max), "…");
     }
+
+    [GeneratedRegex(@"\{(?<name>topic|date|sides|sources|maxHighlights|bulletsPerSide|format)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
 }

@@ -277,6 +277,22 @@ public sealed class ChatClientSummarizerTests
     }
 
     [Fact]
+    public async Task Prompt_PlaceholdersInsideTheTopicNameOrHeadlines_AreLeftAsTheyAre()
+    {
+        var plain = Topic("china", "japan");
+        var topic = new TopicDefinition { Id = plain.Id, Name = "Weird {sources} topic", Sides = plain.Sides, Feeds = plain.Feeds };
+        var sources = Sources(topic, new Spec("china", "Xinhua", "Template {topic} and {sources} in a headline"));
+        var client = FakeChatClient.Answering(GoodAnswer);
+
+        await new ChatClientSummarizer(client).SummarizeAsync(Request(topic, sources));
+
+        var user = client.Calls[0].Messages[1].Text;
+        Assert.StartsWith("Topic: Weird {sources} topic\n", user, StringComparison.Ordinal);
+        Assert.Contains("[1] (China; Xinhua; 2026-01-12) Template {topic} and {sources} in a headline", user, StringComparison.Ordinal);
+        Assert.Single(user.Split('\n'), l => l.StartsWith("[1]", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Options_ATemplateWithoutSourcesOrANonPositiveTimeout_AreRejected()
     {
         var client = FakeChatClient.Answering(GoodAnswer);
