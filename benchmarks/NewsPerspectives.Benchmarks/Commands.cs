@@ -12,6 +12,7 @@ internal static class Commands
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
         ["http-fetch"] = HttpFetch.RunAsync,
         ["http-serve"] = HttpFetch.ServeAsync,
+        ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
