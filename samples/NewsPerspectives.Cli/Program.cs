@@ -35,7 +35,13 @@ catch (ConfigurationException ex)
 }
 
 var services = new ServiceCollection();
-services.AddNewsPerspectives();
+var builder = services.AddNewsPerspectives();
+if (configuration.Outlets is { } outlets)
+{
+    // settings.outlets: the user's registry file layered over the shipped default.
+    builder.UseOutletRegistry(outlets);
+}
+
 await using var provider = services.BuildServiceProvider();
 var pipeline = provider.GetRequiredService<DigestPipeline>();
 var writers = provider.GetServices<IDigestWriter>().Where(w => arguments.Formats.Contains(w.Format)).ToList();
@@ -56,7 +62,7 @@ foreach (var topic in configuration.Topics)
     var digest = run.Digest;
     var perSide = string.Join(", ", digest.Sides.Select(s => $"{s.Side.Id} {s.Count}/{s.Found}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{topic.Id}: {run.Diagnostics.ArticlesRead} read, {digest.Sources.Count} kept ({perSide} listed/found), {run.Diagnostics.Dropped.Count} dropped"));
+        $"{topic.Id}: {run.Diagnostics.ArticlesRead} read, {digest.Sources.Count} kept ({perSide} listed/found), {run.Diagnostics.Dropped.Count} dropped ({run.Diagnostics.Dropped.Count(d => d.Reason == DropReason.OffTopic)} off topic)"));
     foreach (var feed in run.Diagnostics.Feeds.Where(f => f.Error is not null))
     {
         Console.Error.WriteLine($"  feed failed: {feed.Error}");

@@ -14,7 +14,10 @@ Sources, in order of precedence:
      columns are used, never its bias or credibility ratings) or, for host names, the country-code TLD.
      Outlets whose country is not known this way get no country.
 
-Usage: python3 tools/outlets/build_default_registry.py [/work/shared/data]
+Usage: python3 tools/outlets/build_default_registry.py [DATA_DIR] [--no-labels OUT.yaml]
+  --no-labels writes a registry built without step 2 to OUT.yaml instead: the benchmark's
+  `quality-relevance --registry OUT.yaml` then measures outlet accuracy on outlets the registry
+  did not learn from the labels.
 """
 import collections
 import csv
@@ -26,8 +29,11 @@ import sys
 import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-DATA = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data"
-OUT = os.path.join(ROOT, "src", "NewsPerspectives", "Outlets", "default-outlets.yaml")
+ARGS = sys.argv[1:]
+NO_LABELS = "--no-labels" in ARGS
+OUT = ARGS[ARGS.index("--no-labels") + 1] if NO_LABELS else os.path.join(ROOT, "src", "NewsPerspectives", "Outlets", "default-outlets.yaml")
+ARGS = [a for a in ARGS if a != "--no-labels" and a != OUT]
+DATA = ARGS[0] if ARGS else "/work/shared/data"
 LABELS = os.path.join(ROOT, "benchmarks", "NewsPerspectives.Benchmarks", "Data", "labels")
 SOURCE_LINE = re.compile(r"^(\d+)\. (?:\[([a-z]{2}-[A-Z]{2})\] )?\[(.*)\]\((https?://[^)\s]+)\) - (.*) \((\d{1,2})/(\d{1,2})/(\d{4})\)$")
 
@@ -149,7 +155,7 @@ def main():
     # Labelled posts: the person's canonical outlet and country for each outlet string.
     labels = json.load(open(os.path.join(LABELS, "dev-labels.json"), encoding="utf-8"))
     problems = []
-    for key in labels["sample"]:
+    for key in ([] if NO_LABELS else labels["sample"]):
         topic, date = key.split("/")
         text = open(os.path.join(LABELS, "posts", topic, date + ".md"), encoding="utf-8").read()
         for line in text[text.find("## Sources"):].split("\n"):

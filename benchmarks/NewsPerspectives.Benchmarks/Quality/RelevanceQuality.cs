@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NewsPerspectives.Benchmarks.Quality;
 
 /// <summary>
-/// <c>quality-relevance [--verbose]</c>: runs the pipeline over each labelled post's rebuilt inputs (no cap) and
+/// <c>quality-relevance [--verbose] [--registry FILE]</c>: runs the pipeline over each labelled post's rebuilt inputs (no cap) and
 /// compares with the human labels: keep rate of relevance-2 items, drop rate of relevance-0 items, keep rate of
 /// relevance-1 items; canonical outlet accuracy (exact, case-sensitive) and outlet country accuracy.
 /// </summary>
@@ -12,8 +12,10 @@ internal static class RelevanceQuality
     public static async Task<int> RunAsync(string[] args)
     {
         bool verbose = args.Contains("--verbose");
+        int at = Array.IndexOf(args, "--registry");
         var posts = LabeledDigests.Load();
-        var registry = OutletRegistry.Default;
+        // --registry FILE: measure another registry (e.g. one built without the labels) instead of the shipped default.
+        var registry = at >= 0 ? new OutletRegistry(OutletRegistryLoader.LoadFile(args[at + 1])) : OutletRegistry.Default;
         var kept = new Dictionary<(string Topic, int Relevance), (int Kept, int Total)>();
         int outletRight = 0, countryRight = 0, lines = 0, lostOtherwise = 0;
         var misses = new List<string>();
