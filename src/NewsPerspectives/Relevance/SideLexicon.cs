@@ -70,7 +70,7 @@ internal static class SideLexicon
         "Philippine*", "Vietnam*", "Indonesia*", "Malaysia*", "Singapore*", "Thai*", "Myanmar", "Australia*", "Britain", "British", "UK",
         "France", "French", "Germany", "German", "Italy", "Italian", "Europe*", "EU", "NATO", "Brazil*", "Argentin*", "Colombia*", "Cuba*",
         "Mexic*", "Saudi*", "UAE", "Qatar*", "Turk*", "Syria*", "Lebanon", "Lebanese", "Gaza", "Palestin*", "Canada", "Canadian",
-        "Africa*", "Tanzania*", "Hormuz", "Middle East", "Kremlin", "Putin", "Macron", "Starmer", "Greenland", "Abu Dhabi", "Munich", "Asia*",
+        "Africa*", "Tanzania*", "Hormuz", "Middle East", "Kremlin", "Putin", "Macron", "Starmer", "Greenland", "Abu Dhabi", "Munich", "Asia*", "DPRK",
     ];
 
     /// <summary>Finds the entry for a side by its id, name or aliases (case- and accent-insensitive).</summary>
