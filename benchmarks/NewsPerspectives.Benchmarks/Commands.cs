@@ -11,6 +11,7 @@ internal static class Commands
         ["pipeline-snapshot"] = PipelineSnapshot.RunAsync,
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
+        ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -28,7 +28,7 @@ public static class NewsPerspectivesServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedSource, FileFeedSource>(sp => new FileFeedSource(Options(sp).Parser)));
-        services.TryAddSingleton(OutletRegistry.Default);
+        services.TryAddSingleton(_ => OutletRegistry.Default);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, OutletNormalizationFilter>(sp => new OutletNormalizationFilter(sp.GetRequiredService<OutletRegistry>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, AgeWindowFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, ExactDuplicateFilter>());

@@ -71,7 +71,15 @@ public sealed class RelevanceFilter : IArticleFilter
 
     /// <summary>Creates the filter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    public RelevanceFilter(RelevanceOptions? options = null) => _options = options ?? new RelevanceOptions();
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="RelevanceOptions.MinScore"/> is negative or not a number.</exception>
+    public RelevanceFilter(RelevanceOptions? options = null)
+    {
+        _options = options ?? new RelevanceOptions();
+        if (_options.MinScore is { } min && (double.IsNaN(min) || min < 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), min, "RelevanceOptions.MinScore must be 0 or more");
+        }
+    }
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<Article>> FilterAsync(IReadOnlyList<Article> articles, ArticleFilterContext context, CancellationToken cancellationToken = default)

@@ -42,9 +42,23 @@ internal sealed partial class TextForMatching
 
     public IReadOnlyList<string> Folded { get; }
 
+    /// <summary>The distinct tokens, for whole-word lookups.</summary>
+    public HashSet<string> TokenSet => _tokenSet ??= new HashSet<string>(Tokens, StringComparer.Ordinal);
+
+    /// <summary>The distinct folded tokens, for whole-word lookups.</summary>
+    public HashSet<string> FoldedSet => _foldedSet ??= new HashSet<string>(Folded, StringComparer.Ordinal);
+
+    private HashSet<string>? _tokenSet;
+    private HashSet<string>? _foldedSet;
+
     /// <summary>Lowercase without accents.</summary>
     public static string Fold(string text)
     {
+        if (System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
@@ -112,6 +126,11 @@ internal sealed partial class Term
         if (_cjk is not null)
         {
             return text.Raw.Contains(_cjk, StringComparison.Ordinal);
+        }
+
+        if (_words.Length == 1 && !_words[0].EndsWith('*') && !_words[0].StartsWith("america", StringComparison.Ordinal))
+        {
+            return (_caseSensitive ? text.TokenSet : text.FoldedSet).Contains(_words[0]);
         }
 
         var tokens = _caseSensitive ? text.Tokens : text.Folded;
