@@ -62,7 +62,7 @@ public class OutletRegistryTests
         Assert.Equal(("CN", OutletOwnership.State), Of(registry.FindByName("Global Times")));
         Assert.Equal(("HK", OutletOwnership.Private), Of(registry.FindByName("South China Morning Post")));
         Assert.Equal(("JP", OutletOwnership.Public), Of(registry.FindByName("NHK")));
-        Assert.Equal(("TW", OutletOwnership.State), Of(registry.FindByName("Focus Taiwan")));
+        Assert.Equal(("TW", OutletOwnership.Public), Of(registry.FindByName("Focus Taiwan")));
         Assert.Equal(("VE", OutletOwnership.State), Of(registry.FindByName("teleSUR")));
         Assert.Equal("PK", registry.FindByName("Dawn")?.Country);
         Assert.Equal("IN", registry.FindByName("The Hindu")?.Country);
