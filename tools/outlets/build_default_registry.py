@@ -75,7 +75,7 @@ def name_key(name):
         if space:
             out.append(" ")
             space = False
-        out.append(c.lower())
+        out.append("'" if c in "\u2019\u2018\u02bc" else c.lower())
     key = unicodedata.normalize("NFC", "".join(out)).replace("( ", "(").replace(" )", ")")
     return key.strip(" -–—|·:,;.")
 
@@ -124,7 +124,8 @@ class Registry:
             e["domains"].append(h)
             self.by_domain[h] = e
 
-    def find(self, name):
+    def find(self, name, parts=True):
+        """Mirror of OutletRegistry.Resolve(name) in C#: name, host name, then each part of a name with a tagline."""
         if (e := self.by_name.get(name_key(name))) is not None:
             return e
         h = host_of(name)
@@ -132,6 +133,11 @@ class Registry:
             if h in self.by_domain:
                 return self.by_domain[h]
             h = h.split(".", 1)[1] if h.count(".") >= 2 else None
+        split = [p.strip() for p in re.split(r" \| | – | — | - ", name) if p.strip()]
+        if parts and len(split) > 1:
+            for part in (split[0], split[-1]):
+                if (e := self.find(part, False)) is not None:
+                    return e
         return None
 
 

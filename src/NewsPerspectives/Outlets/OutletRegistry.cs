@@ -14,6 +14,8 @@ public sealed class OutletRegistry
     /// <summary>The name of the embedded default registry resource.</summary>
     internal const string DefaultResourceName = "NewsPerspectives.Outlets.default-outlets.yaml";
 
+    private static readonly string[] TaglineSeparators = [" | ", " – ", " — ", " - "];
+
     private static readonly Lazy<OutletRegistry> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, OutletInfo> _byName;
@@ -133,7 +135,10 @@ public sealed class OutletRegistry
 
     /// <summary>
     /// Resolves the outlet of an article: first by the name as published (or, when the name is itself a host name
-    /// such as <c>news.cgtn.com</c>, by that domain), then by the outlet URL, then by the article link.
+    /// such as <c>news.cgtn.com</c>, by that domain); then, for a name with a tagline such as
+    /// <c>The Diplomat – Asia-Pacific Current Affairs Magazine</c>, by its first and then its last part around
+    /// " | ", " – ", " — " or " - ";
+    /// then by the outlet URL, then by the article link.
     /// Links through news aggregators (<c>news.google.com</c>) say nothing about the outlet and are skipped.
     /// </summary>
     /// <param name="name">The outlet name as published.</param>
@@ -147,7 +152,25 @@ public sealed class OutletRegistry
             return new OutletMatch { Outlet = byName, Kind = OutletMatchKind.Name, MatchedOn = name!.Trim() };
         }
 
-        foreach (var candidate in (string?[])[LooksLikeHost(name) ? name : null, outletUrl, IsAggregator(link) ? null : link])
+        if (LooksLikeHost(name) && FindByDomain(name) is { } byHost)
+        {
+            return new OutletMatch { Outlet = byHost.Outlet, Kind = OutletMatchKind.Domain, MatchedOn = byHost.Domain };
+        }
+
+        // "Site name | tagline" and, less often, "tagline | site name": the first part, then the last.
+        var parts = name?.Split(TaglineSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (parts.Length > 1)
+        {
+            foreach (var part in (string[])[parts[0], parts[^1]])
+            {
+                if (Resolve(part) is { } byPart)
+                {
+                    return byPart;
+                }
+            }
+        }
+
+        foreach (var candidate in (string?[])[outletUrl, IsAggregator(link) ? null : link])
         {
             if (FindByDomain(candidate) is { } found)
             {
@@ -159,8 +182,8 @@ public sealed class OutletRegistry
     }
 
     /// <summary>
-    /// The lookup key of a name: Unicode-compatibility-normalised (NFKC), lowercase, accents removed, whitespace
-    /// collapsed, stray punctuation at the ends and inside brackets removed (<c>"The Nation (Pakistan )"</c> and
+    /// The lookup key of a name: Unicode-compatibility-normalised (NFKC), lowercase, accents removed, typographic
+    /// apostrophes made ASCII, whitespace collapsed, stray punctuation at the ends and inside brackets removed (<c>"The Nation (Pakistan )"</c> and
     /// <c>"the nation (pakistan)"</c> give the same key).
     /// </summary>
     /// <param name="name">The name.</param>
@@ -191,7 +214,8 @@ public sealed class OutletRegistry
                 space = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            // Typographic apostrophes read as the ASCII one: "People’s Daily" is "People's Daily".
+            builder.Append(c is '\u2019' or '\u2018' or '\u02BC' ? '\'' : char.ToLowerInvariant(c));
         }
 
         var key = builder.ToString().Normalize(NormalizationForm.FormC);

@@ -19,6 +19,10 @@ public class OutletRegistryTests
     [InlineData("EL PAÍS", "El País")]
     [InlineData("el pais", "El País")]
     [InlineData("ELTIEMPO.COM", "El Tiempo")]
+    [InlineData("The People’s Daily", "People's Daily")]
+    [InlineData("The Diplomat – Asia-Pacific Current Affairs Magazine", "The Diplomat")]
+    [InlineData("Yvke Mundial | De La Mano Con El Pueblo", "YVKE Mundial")]
+    [InlineData("Crude Oil Prices Today | OilPrice.com", "OilPrice.com")]
     public void Resolve_NameVariants_GiveTheCanonicalName(string published, string canonical)
     {
         var match = OutletRegistry.Default.Resolve(published);
