@@ -13,6 +13,8 @@ internal static class Commands
         ["http-fetch"] = HttpFetch.RunAsync,
         ["http-serve"] = HttpFetch.ServeAsync,
         ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
+        ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
+        ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -42,6 +42,12 @@ var newsPerspectives = services.AddNewsPerspectives(o =>
         o.Pipeline.FeedRead = outcome => Console.Error.WriteLine($"  {Describe(outcome)}");
     }
 });
+if (configuration.Outlets is { } outlets)
+{
+    // settings.outlets: the user's registry file layered over the shipped default.
+    newsPerspectives.UseOutletRegistry(outlets);
+}
+
 if (arguments.Live)
 {
     newsPerspectives.AddHttpFeeds();
@@ -93,7 +99,7 @@ foreach (var topic in configuration.Topics)
     var digest = run.Digest;
     var perSide = string.Join(", ", digest.Sides.Select(s => $"{s.Side.Id} {s.Count}/{s.Found}"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{topic.Id}: {run.Diagnostics.ArticlesRead} read, {digest.Sources.Count} kept ({perSide} listed/found), {run.Diagnostics.Dropped.Count} dropped"));
+        $"{topic.Id}: {run.Diagnostics.ArticlesRead} read, {digest.Sources.Count} kept ({perSide} listed/found), {run.Diagnostics.Dropped.Count} dropped ({run.Diagnostics.Dropped.Count(d => d.Reason == DropReason.OffTopic)} off topic)"));
     foreach (var feed in run.Diagnostics.Feeds)
     {
         Console.WriteLine($"  {Describe(feed)}");

@@ -11,4 +11,13 @@ public sealed class NewsPerspectivesConfiguration
 
     /// <summary>The file it was loaded from.</summary>
     public string? SourcePath { get; init; }
+
+    /// <summary>The user's outlet registry file (<c>settings.outlets</c>, resolved against the configuration's folder), or <see langword="null"/>.</summary>
+    public string? OutletsPath { get; init; }
+
+    /// <summary>
+    /// The default outlet registry extended by <see cref="OutletsPath"/>, or <see langword="null"/> when the configuration
+    /// names no registry file (use <see cref="OutletRegistry.Default"/>).
+    /// </summary>
+    public OutletRegistry? Outlets { get; init; }
 }

@@ -128,10 +128,12 @@ public static partial class TopicConfigurationLoader
             Expect(root, "", ["topics", "settings"]);
             var defaults = new TopicLimits();
             DateTimeOffset? asOf = null;
+            string? outletsPath = null;
+            OutletRegistry? outlets = null;
             if (Child(root, "settings") is { } settingsNode)
             {
                 var settings = Mapping(settingsNode, "settings");
-                Expect(settings, "settings", ["maxArticles", "maxArticlesPerTopic", "maxAge", "articleMaxAge", "balanceSides", "asOf", "googleNewsBaseUrl", .. IgnoredSeedSettings]);
+                Expect(settings, "settings", ["maxArticles", "maxArticlesPerTopic", "maxAge", "articleMaxAge", "balanceSides", "asOf", "googleNewsBaseUrl", "outlets", .. IgnoredSeedSettings]);
                 defaults = ReadLimits(settings, "settings", defaults);
                 if (Child(settings, "asOf") is { } asOfNode)
                 {
@@ -147,6 +149,24 @@ public static partial class TopicConfigurationLoader
                 if (Child(settings, "googleNewsBaseUrl") is { } baseNode)
                 {
                     _googleNewsBaseUrl = HttpUrl(baseNode, "settings.googleNewsBaseUrl");
+                }
+
+                if (Child(settings, "outlets") is { } outletsNode)
+                {
+                    var relative = Scalar(outletsNode, "settings.outlets");
+                    if (string.IsNullOrWhiteSpace(relative) || relative.Contains("://", StringComparison.Ordinal))
+                    {
+                        throw Error(outletsNode, "settings.outlets", $"'{relative}' is not a file path (give a YAML outlet registry, relative to this file)");
+                    }
+
+                    outletsPath = Path.GetFullPath(Path.Combine(baseDirectory, relative));
+                    if (!File.Exists(outletsPath))
+                    {
+                        throw Error(outletsNode, "settings.outlets", $"the outlet registry '{outletsPath}' does not exist");
+                    }
+
+                    // Errors inside the registry file name that file, its line and the field.
+                    outlets = OutletRegistry.Default.Extend(OutletRegistryLoader.LoadFile(outletsPath));
                 }
             }
 
@@ -174,12 +194,12 @@ public static partial class TopicConfigurationLoader
                 }
             }
 
-            return new NewsPerspectivesConfiguration { Topics = topics, AsOf = asOf, SourcePath = file };
+            return new NewsPerspectivesConfiguration { Topics = topics, AsOf = asOf, SourcePath = file, OutletsPath = outletsPath, Outlets = outlets };
         }
 
         private TopicDefinition ReadTopic(YamlMappingNode node, string field, TopicLimits defaults, out bool active)
         {
-            Expect(node, field, ["id", "name", "active", "sides", "perspectives", "feeds", "rssFeeds", "keywords", "limits"]);
+            Expect(node, field, ["id", "name", "active", "sides", "perspectives", "feeds", "rssFeeds", "keywords", "limits", "relevance"]);
             var idNode = Required(node, "id", field);
             var id = Scalar(idNode, $"{field}.id");
             if (!TopicIdPattern().IsMatch(id))
@@ -198,7 +218,7 @@ public static partial class TopicConfigurationLoader
             {
                 var sideField = $"{field}.{sidesKey}[{i}]";
                 var sideNode = Mapping(sidesSeq.Children[i], sideField);
-                Expect(sideNode, sideField, ["id", "name", "aliases"]);
+                Expect(sideNode, sideField, ["id", "name", "aliases", "countries", "outlets"]);
                 var sideIdNode = Required(sideNode, "id", sideField);
                 var sideId = Scalar(sideIdNode, $"{sideField}.id");
                 if (!SideIdPattern().IsMatch(sideId))
@@ -216,6 +236,8 @@ public static partial class TopicConfigurationLoader
                     Id = sideId,
                     Name = Scalar(Required(sideNode, "name", sideField), $"{sideField}.name"),
                     Aliases = Child(sideNode, "aliases") is { } aliases ? Strings(aliases, $"{sideField}.aliases") : [],
+                    Countries = Child(sideNode, "countries") is { } countries ? Countries(countries, $"{sideField}.countries") : [],
+                    Outlets = Child(sideNode, "outlets") is { } sideOutlets ? Strings(sideOutlets, $"{sideField}.outlets") : [],
                 });
             }
 
@@ -254,6 +276,7 @@ public static partial class TopicConfigurationLoader
                 Feeds = feeds,
                 Limits = limits,
                 Keywords = Child(node, "keywords") is { } keywords ? Strings(keywords, $"{field}.keywords") : [],
+                Relevance = Child(node, "relevance") is { } relevanceNode ? ReadRelevance(Mapping(relevanceNode, $"{field}.relevance"), $"{field}.relevance") : null,
             };
         }
 
@@ -376,6 +399,48 @@ public static partial class TopicConfigurationLoader
             }
 
             return new TopicLimits { MaxArticles = maxArticles, MaxAge = maxAge, BalanceSides = balance };
+        }
+
+        private TopicRelevance ReadRelevance(YamlMappingNode node, string field)
+        {
+            Expect(node, field, ["enabled", "minScore", "builtInTerms", "outletCountry"]);
+            double? minScore = null;
+            if (Child(node, "minScore") is { } minNode)
+            {
+                var text = Scalar(minNode, $"{field}.minScore");
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 100)
+                {
+                    throw Error(minNode, $"{field}.minScore", $"'{text}' is not a number between 0 and 100");
+                }
+
+                minScore = value;
+            }
+
+            return new TopicRelevance
+            {
+                Enabled = Child(node, "enabled") is { } enabledNode ? Bool(enabledNode, $"{field}.enabled") : null,
+                MinScore = minScore,
+                UseBuiltInTerms = Child(node, "builtInTerms") is { } builtInNode ? Bool(builtInNode, $"{field}.builtInTerms") : null,
+                UseOutletCountry = Child(node, "outletCountry") is { } countryNode ? Bool(countryNode, $"{field}.outletCountry") : null,
+            };
+        }
+
+        private List<string> Countries(YamlNode node, string field)
+        {
+            var seq = Sequence(node, field);
+            var result = new List<string>(seq.Children.Count);
+            for (int i = 0; i < seq.Children.Count; i++)
+            {
+                var text = Scalar(seq.Children[i], $"{field}[{i}]").Trim();
+                if (text.Length != 2 || !text.All(char.IsAsciiLetter))
+                {
+                    throw Error(seq.Children[i], $"{field}[{i}]", $"'{text}' is not an ISO 3166-1 alpha-2 country code (e.g. CN, HK, US)");
+                }
+
+                result.Add(text.ToUpperInvariant());
+            }
+
+            return result;
         }
 
         private string HttpUrl(YamlNode node, string field)

@@ -9,6 +9,9 @@ public sealed class NewsPerspectivesOptions
     /// <summary>Feed parser limits.</summary>
     public FeedParserOptions Parser { get; } = new();
 
+    /// <summary>Options of the relevance filter (a topic's <c>relevance</c> settings override them).</summary>
+    public RelevanceOptions Relevance { get; } = new();
+
     /// <summary>Options of the extractive summarizer.</summary>
     public ExtractiveSummarizerOptions Summarizer { get; } = new();
 

@@ -9,8 +9,8 @@ namespace NewsPerspectives;
 public static class NewsPerspectivesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the pipeline and its default stages: local file feeds, the age and exact-duplicate filters, the
-    /// feed-side classifier, the extractive summarizer, and the Hugo Markdown and JSON writers. Defaults are
+    /// Adds the pipeline and its default stages: local file feeds, the outlet registry (<see cref="OutletRegistry.Default"/>)
+    /// with outlet normalisation, the age, exact-duplicate and relevance filters, the outlet-then-feed side classifier, the extractive summarizer, and the Hugo Markdown and JSON writers. Defaults are
     /// registered with <c>TryAdd*</c>, so a registration of your own (before or after, through the builder) wins.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -28,9 +28,13 @@ public static class NewsPerspectivesServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedSource, FileFeedSource>(sp => new FileFeedSource(Options(sp).Parser)));
+        services.TryAddSingleton(_ => OutletRegistry.Default);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, OutletNormalizationFilter>(sp => new OutletNormalizationFilter(sp.GetRequiredService<OutletRegistry>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, AgeWindowFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, ExactDuplicateFilter>());
-        services.TryAddSingleton<IPerspectiveClassifier, FeedSideClassifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, RelevanceFilter>(sp => new RelevanceFilter(Options(sp).Relevance)));
+        services.TryAddSingleton<IPerspectiveClassifier>(sp => new CompositeClassifier(
+            new OutletRegistryClassifier(sp.GetRequiredService<OutletRegistry>()), new FeedSideClassifier()));
         services.TryAddSingleton<ISummarizer>(sp => new ExtractiveSummarizer(Options(sp).Summarizer));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HugoMarkdownWriter>(sp => new HugoMarkdownWriter(Options(sp).Hugo)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, JsonDigestWriter>(sp => new JsonDigestWriter(Options(sp).Json)));
@@ -88,6 +92,17 @@ public static class NewsPerspectivesBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.Replace(ServiceDescriptor.Singleton<IPerspectiveClassifier, TClassifier>());
+        return builder;
+    }
+
+    /// <summary>Replaces the outlet registry used for outlet names, countries and side rules (e.g. the default extended by a user's file).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="registry">The registry, such as <c>OutletRegistry.Default.Extend(OutletRegistryLoader.LoadFile("my-outlets.yaml"))</c>.</param>
+    public static INewsPerspectivesBuilder UseOutletRegistry(this INewsPerspectivesBuilder builder, OutletRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(registry);
+        builder.Services.Replace(ServiceDescriptor.Singleton(registry));
         return builder;
     }
 

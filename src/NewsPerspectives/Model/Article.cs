@@ -46,6 +46,15 @@ public sealed class Article
     /// <summary>The outlet's URL when the feed gave it.</summary>
     public string? OutletUrl { get; init; }
 
+    /// <summary>
+    /// The outlet name exactly as the feed published it (e.g. <c>China Daily Global Edition</c>), when
+    /// <see cref="Outlet"/> was replaced by the registry's canonical name; otherwise <see langword="null"/>.
+    /// </summary>
+    public string? OutletAsPublished { get; init; }
+
+    /// <summary>The ISO 3166-1 alpha-2 country of the outlet from the outlet registry (e.g. <c>CN</c>), or <see langword="null"/> when unknown.</summary>
+    public string? OutletCountry { get; init; }
+
     /// <summary>Publication time in UTC.</summary>
     public required DateTimeOffset Published { get; init; }
 

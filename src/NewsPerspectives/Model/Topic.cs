@@ -21,6 +21,9 @@ public sealed class TopicDefinition
     /// <summary>Extra keywords that make an article relevant to the topic (empty: derived from the side names).</summary>
     public IReadOnlyList<string> Keywords { get; init; } = [];
 
+    /// <summary>The topic's relevance settings, overriding <see cref="RelevanceOptions"/>; <see langword="null"/> to use the options.</summary>
+    public TopicRelevance? Relevance { get; init; }
+
     /// <summary>Returns the side with the given id, or <see langword="null"/>.</summary>
     /// <param name="sideId">The side id.</param>
     public SideDefinition? FindSide(string sideId) =>
@@ -38,6 +41,15 @@ public sealed class SideDefinition
 
     /// <summary>Other names of the side used for relevance (e.g. <c>Chinese</c>, <c>Beijing</c>).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// ISO 3166-1 alpha-2 codes of the countries whose outlets speak for this side (e.g. <c>CN</c>, <c>HK</c>), used by
+    /// <see cref="OutletRegistryClassifier"/> and by relevance. Empty (default): no country rule.
+    /// </summary>
+    public IReadOnlyList<string> Countries { get; init; } = [];
+
+    /// <summary>Outlets that speak for this side whatever their country (canonical names or aliases from the outlet registry), used by <see cref="OutletRegistryClassifier"/>.</summary>
+    public IReadOnlyList<string> Outlets { get; init; } = [];
 }
 
 /// <summary>How a feed is located.</summary>

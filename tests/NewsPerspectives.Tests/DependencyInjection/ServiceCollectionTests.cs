@@ -20,7 +20,7 @@ public class ServiceCollectionTests
     public void Defaults_AreRegistered()
     {
         using var provider = TestPipeline.Services();
-        Assert.IsType<FeedSideClassifier>(provider.GetRequiredService<IPerspectiveClassifier>());
+        Assert.IsType<CompositeClassifier>(provider.GetRequiredService<IPerspectiveClassifier>());
         Assert.IsType<ExtractiveSummarizer>(provider.GetRequiredService<ISummarizer>());
         Assert.Equal(["markdown", "json"], provider.GetServices<IDigestWriter>().Select(w => w.Format));
         Assert.Contains(provider.GetServices<IFeedSource>(), s => s is FileFeedSource);

@@ -9,6 +9,9 @@ public sealed class DigestPipelineTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    // These tests are about feeds, dates and diagnostics; the fixture headlines are not about a topic.
+    private static void NoRelevance(NewsPerspectivesOptions options) => options.Relevance.Enabled = false;
+
     private TopicDefinition Topic(params (string File, string Side)[] feeds) => new()
     {
         Id = "a-b",
@@ -32,7 +35,7 @@ public sealed class DigestPipelineTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "broken.xml"), "<html><body>502 Bad Gateway</body></html>");
         var topic = Topic(("good-a.xml", "a"), ("broken.xml", "b"), ("missing.xml", "b"), ("good-b.xml", "b"));
 
-        var run = await TestPipeline.RunAsync(topic, new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero));
+        var run = await TestPipeline.RunAsync(topic, new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero), NoRelevance);
 
         Assert.Equal(["A two", "A one", "B one"], run.Digest.Sources.Select(s => s.Article.Title));
         var outcomes = run.Diagnostics.Feeds;
@@ -49,7 +52,7 @@ public sealed class DigestPipelineTests : IDisposable
     {
         Feed("a.xml", ("fresh", "Sun, 11 Jan 2026 10:00:00 GMT"), ("stale", "Sun, 01 Jan 2026 10:00:00 GMT"), ("future", "Tue, 13 Jan 2026 10:00:00 GMT"), ("undated", "someday"));
         var topic = Topic(("a.xml", "a"));
-        var run = await TestPipeline.RunAsync(topic, new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero));
+        var run = await TestPipeline.RunAsync(topic, new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero), NoRelevance);
         Assert.Equal(["fresh"], run.Digest.Sources.Select(s => s.Article.Title));
         Assert.Equal(
             [(DropReason.InvalidDate, "undated"), (DropReason.TooOld, "stale"), (DropReason.InFuture, "future")],
@@ -64,7 +67,7 @@ public sealed class DigestPipelineTests : IDisposable
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 12, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
-        services.AddNewsPerspectives();
+        services.AddNewsPerspectives(NoRelevance);
         await using var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<DigestPipeline>();
 
@@ -82,7 +85,7 @@ public sealed class DigestPipelineTests : IDisposable
     public async Task NoArticles_StillWritesAValidPostThatSaysSo()
     {
         Feed("a.xml");
-        var run = await TestPipeline.RunAsync(Topic(("a.xml", "a")), new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero));
+        var run = await TestPipeline.RunAsync(Topic(("a.xml", "a")), new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero), NoRelevance);
         var post = new HugoMarkdownWriter().Render(run.Digest);
         Assert.Contains("articleCount: 0", post, StringComparison.Ordinal);
         Assert.Contains("- No articles from A sources in this period.", post, StringComparison.Ordinal);
