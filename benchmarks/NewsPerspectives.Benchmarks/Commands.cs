@@ -10,6 +10,7 @@ internal static class Commands
     {
         ["pipeline-snapshot"] = PipelineSnapshot.RunAsync,
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
+        ["quality-stories"] = Quality.StoryQuality.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -32,7 +32,7 @@ public sealed class LexicalTextSimilarity : ITextSimilarity
     public ValueTask<ITextSimilarityScores> PrepareAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var terms = texts.Select(t => TextTerms.Distinct(t)).ToArray();
+        var terms = texts.Select(TermEquivalents.Terms).ToArray();
         var index = TermIndex.Build(terms, Enumerable.Range(0, terms.Length).ToArray());
         return ValueTask.FromResult<ITextSimilarityScores>(new Scores(index));
     }

@@ -6,14 +6,14 @@ namespace NewsPerspectives;
 /// <summary>Options of <see cref="StoryClusterer"/>.</summary>
 public sealed class StoryClustererOptions
 {
-    /// <summary>Two headlines report the same event when their IDF-weighted lexical cosine reaches this. Default 0.3.</summary>
-    public double LexicalThreshold { get; set; } = 0.3;
+    /// <summary>Two headlines report the same event when their IDF-weighted lexical cosine reaches this. Default 0.22 (tuned on the labelled seed posts).</summary>
+    public double LexicalThreshold { get; set; } = 0.22;
 
     /// <summary>
     /// When a semantic <see cref="ITextSimilarity"/> is given, two headlines also report the same event when its score
-    /// reaches this and they share at least one word. Default 0.6 (tuned for all-MiniLM-L6-v2 on headlines).
+    /// reaches this and they share at least one word. Default 0.7 (tuned for all-MiniLM-L6-v2 on the labelled seed headlines).
     /// </summary>
-    public double SemanticThreshold { get; set; } = 0.6;
+    public double SemanticThreshold { get; set; } = 0.7;
 
     /// <summary>How much the topic's own names (side ids, names and aliases) count, relative to other words. Default 0.25.</summary>
     public double TopicTermWeight { get; set; } = 0.25;
@@ -26,6 +26,12 @@ public sealed class StoryClustererOptions
 
     /// <summary>Neighbours in time order taken on each side in a probed posting list. Default 64.</summary>
     public int CandidateWindow { get; set; } = 64;
+
+    /// <summary>
+    /// When joining two groups of more than two headlines in all, the mean pairwise score between them (relative to
+    /// the thresholds, capped at 1 per pair) must reach this, so chains of weak links don't merge different events. Default 0.3.
+    /// </summary>
+    public double MinCohesion { get; set; } = 0.3;
 
     /// <summary>A story needs at least this many articles to be flagged as a blindspot. Default 2.</summary>
     public int MinArticlesForBlindspot { get; set; } = 2;
@@ -78,7 +84,7 @@ public sealed class StoryClusterer : IStoryClusterer
             .ThenBy(i => i)
             .ToArray();
         var index = TermIndex.Build(
-            texts.Select(t => TextTerms.Distinct(t)).ToArray(),
+            texts.Select(TermEquivalents.Terms).ToArray(),
             order,
             term => topicTerms.Contains(term) ? _options.TopicTermWeight : 1.0);
 
@@ -87,19 +93,44 @@ public sealed class StoryClusterer : IStoryClusterer
             : await _semantic.PrepareAsync(texts, cancellationToken).ConfigureAwait(false);
 
         var sets = new DisjointSets(articles.Count);
+        var membersOf = new Dictionary<int, List<int>>();
+        bool Matches(int a, int b)
+        {
+            double lexical = index.Cosine(a, b);
+            return lexical >= _options.LexicalThreshold
+                || (semantic is not null && lexical > 0 && semantic.Similarity(a, b) >= _options.SemanticThreshold);
+        }
+
+        double Score(int a, int b)
+        {
+            double lexical = index.Cosine(a, b) / _options.LexicalThreshold;
+            return semantic is null ? lexical : Math.Max(lexical, semantic.Similarity(a, b) / _options.SemanticThreshold);
+        }
+
         index.CandidatePairs(_options.SignatureTerms, _options.CandidateWindow, _options.ExhaustiveBelow, (a, b) =>
         {
-            if (sets.Find(a) == sets.Find(b))
+            int ra = sets.Find(a);
+            int rb = sets.Find(b);
+            if (ra == rb || !Matches(a, b))
             {
                 return;
             }
 
-            double lexical = index.Cosine(a, b);
-            if (lexical >= _options.LexicalThreshold
-                || (semantic is not null && lexical > 0 && semantic.Similarity(a, b) >= _options.SemanticThreshold))
+            var left = membersOf.GetValueOrDefault(ra) ?? [a];
+            var right = membersOf.GetValueOrDefault(rb) ?? [b];
+            if (left.Count + right.Count > 2 && Cohesion(left, right, Score) < _options.MinCohesion)
             {
-                sets.Union(a, b);
+                return;
             }
+
+            sets.Union(a, b);
+            int root = sets.Find(a);
+            var merged = new List<int>(left.Count + right.Count);
+            merged.AddRange(left);
+            merged.AddRange(right);
+            membersOf.Remove(ra);
+            membersOf.Remove(rb);
+            membersOf[root] = merged;
         }, cancellationToken);
 
         var groups = new Dictionary<int, List<int>>();
@@ -122,6 +153,26 @@ public sealed class StoryClusterer : IStoryClusterer
             .ThenByDescending(s => s.Articles[0].Article.Published)
             .ThenBy(s => s.Id, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>
+    /// The mean score (relative to the thresholds: 1 = at the threshold) between the two groups' members, over at most
+    /// 16 members of each, so a chain of weak links does not glue two different events together.
+    /// </summary>
+    private static double Cohesion(List<int> left, List<int> right, Func<int, int, double> score)
+    {
+        double sum = 0;
+        int pairs = 0;
+        foreach (var a in left.Take(16))
+        {
+            foreach (var b in right.Take(16))
+            {
+                sum += Math.Min(1.0, score(a, b));
+                pairs++;
+            }
+        }
+
+        return sum / pairs;
     }
 
     private Story MakeStory(TopicDefinition topic, IReadOnlyList<ClassifiedArticle> articles, TermIndex index, List<int> members)
@@ -181,11 +232,11 @@ public sealed class StoryClusterer : IStoryClusterer
         {
             foreach (var text in side.Aliases.Append(side.Name).Append(side.Id.Replace('-', ' ')))
             {
-                terms.UnionWith(TextTerms.Enumerate(text));
+                terms.UnionWith(TermEquivalents.Terms(text));
             }
         }
 
-        terms.UnionWith(TextTerms.Enumerate(topic.Name));
+        terms.UnionWith(TermEquivalents.Terms(topic.Name));
         return terms;
     }
 }
