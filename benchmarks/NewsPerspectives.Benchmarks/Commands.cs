@@ -11,6 +11,7 @@ internal static class Commands
         ["pipeline-snapshot"] = PipelineSnapshot.RunAsync,
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
+        ["cluster-cost"] = ClusterCost.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

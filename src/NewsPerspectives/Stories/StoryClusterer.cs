@@ -116,18 +116,21 @@ public sealed class StoryClusterer : IStoryClusterer
                 return;
             }
 
-            var left = membersOf.GetValueOrDefault(ra) ?? [a];
-            var right = membersOf.GetValueOrDefault(rb) ?? [b];
-            if (left.Count + right.Count > 2 && Cohesion(left, right, Score) < _options.MinCohesion)
+            membersOf.TryGetValue(ra, out var left);
+            membersOf.TryGetValue(rb, out var right);
+            if ((left?.Count ?? 1) + (right?.Count ?? 1) > 2 && Cohesion(left, a, right, b, Score) < _options.MinCohesion)
             {
                 return;
             }
 
             sets.Union(a, b);
             int root = sets.Find(a);
-            var merged = new List<int>(left.Count + right.Count);
-            merged.AddRange(left);
-            merged.AddRange(right);
+
+            // Append the smaller group to the larger one: O(n log n) copying in all.
+            left ??= [a];
+            right ??= [b];
+            var (merged, smaller) = left.Count >= right.Count ? (left, right) : (right, left);
+            merged.AddRange(smaller);
             membersOf.Remove(ra);
             membersOf.Remove(rb);
             membersOf[root] = merged;
@@ -157,22 +160,23 @@ public sealed class StoryClusterer : IStoryClusterer
 
     /// <summary>
     /// The mean score (relative to the thresholds: 1 = at the threshold) between the two groups' members, over at most
-    /// 16 members of each, so a chain of weak links does not glue two different events together.
+    /// 8 members of each, so a chain of weak links does not glue two different events together.
     /// </summary>
-    private static double Cohesion(List<int> left, List<int> right, Func<int, int, double> score)
+    private static double Cohesion(List<int>? left, int a, List<int>? right, int b, Func<int, int, double> score)
     {
+        int leftCount = Math.Min(8, left?.Count ?? 1);
+        int rightCount = Math.Min(8, right?.Count ?? 1);
         double sum = 0;
-        int pairs = 0;
-        foreach (var a in left.Take(16))
+        for (int i = 0; i < leftCount; i++)
         {
-            foreach (var b in right.Take(16))
+            int x = left?[i] ?? a;
+            for (int j = 0; j < rightCount; j++)
             {
-                sum += Math.Min(1.0, score(a, b));
-                pairs++;
+                sum += Math.Min(1.0, score(x, right?[j] ?? b));
             }
         }
 
-        return sum / pairs;
+        return sum / (leftCount * rightCount);
     }
 
     private Story MakeStory(TopicDefinition topic, IReadOnlyList<ClassifiedArticle> articles, TermIndex index, List<int> members)
