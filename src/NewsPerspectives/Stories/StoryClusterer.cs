@@ -33,6 +33,9 @@ public sealed class StoryClustererOptions
     /// </summary>
     public double MinCohesion { get; set; } = 0.3;
 
+    /// <summary>Headlines published further apart than this are never the same event. Default 4 days.</summary>
+    public TimeSpan MaxTimeApart { get; set; } = TimeSpan.FromDays(4);
+
     /// <summary>A story needs at least this many articles to be flagged as a blindspot. Default 2.</summary>
     public int MinArticlesForBlindspot { get; set; } = 2;
 
@@ -96,6 +99,11 @@ public sealed class StoryClusterer : IStoryClusterer
         var membersOf = new Dictionary<int, List<int>>();
         bool Matches(int a, int b)
         {
+            if ((articles[a].Article.Published - articles[b].Article.Published).Duration() > _options.MaxTimeApart)
+            {
+                return false;
+            }
+
             double lexical = index.Cosine(a, b);
             return lexical >= _options.LexicalThreshold
                 || (semantic is not null && lexical > 0 && semantic.Similarity(a, b) >= _options.SemanticThreshold);

@@ -133,6 +133,22 @@ public class StoryClustererTests
     }
 
     [Fact]
+    public async Task TheSameWordsAWeekApartAreDifferentEvents()
+    {
+        var articles = new[]
+        {
+            Classified(ChinaJapan, "china", "Chinese coast guard ships enter Senkaku waters", "CGTN", 1),
+            Classified(ChinaJapan, "japan", "Chinese coast guard ships enter Senkaku waters again", "NHK", 24 * 7),
+        };
+
+        var stories = await new StoryClusterer().ClusterAsync(ChinaJapan, articles);
+        var wideWindow = await new StoryClusterer(new StoryClustererOptions { MaxTimeApart = TimeSpan.FromDays(8) }).ClusterAsync(ChinaJapan, articles);
+
+        Assert.Equal(2, stories.Count);
+        Assert.Single(wideWindow);
+    }
+
+    [Fact]
     public async Task RepresentativeHeadlineIsTheMostCentralOne()
     {
         var articles = new[]
