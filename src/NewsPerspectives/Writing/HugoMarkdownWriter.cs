@@ -148,7 +148,7 @@ public sealed class HugoMarkdownWriter : IDigestWriter
         md.Append("## Stories\n\n");
         if (stories.Length == 0)
         {
-            md.Append("- ").Append(MarkdownText.Escape("No event was reported by more than one article in this period.")).Append('\n');
+            md.Append("- ").Append(MarkdownText.Escape("No story in this period has enough articles to list.")).Append('\n');
         }
 
         foreach (var story in stories)
