@@ -12,9 +12,11 @@ internal sealed class TermIndex
     private readonly int[] _documentFrequency;
     private readonly int[][] _postings;
     private readonly int[] _rank;
+    private readonly int[] _order;
 
-    private TermIndex(int[][] terms, double[] idf, double[] norm, int[] documentFrequency, int[][] postings, int[] rank)
+    private TermIndex(int[][] terms, double[] idf, double[] norm, int[] documentFrequency, int[][] postings, int[] rank, int[] order)
     {
+        _order = order;
         _terms = terms;
         _idf = idf;
         _norm = norm;
@@ -99,7 +101,7 @@ internal sealed class TermIndex
         }
 
         var postings = lists.Select(l => l?.ToArray() ?? []).ToArray();
-        return new TermIndex(terms, idf, norm, [.. df], postings, rank);
+        return new TermIndex(terms, idf, norm, [.. df], postings, rank, [.. order]);
     }
 
     /// <summary>IDF-weighted cosine of the two texts' term sets, in [0, 1].</summary>
@@ -147,7 +149,8 @@ internal sealed class TermIndex
     public IReadOnlyList<int> Terms(int document) => _terms[document];
 
     /// <summary>
-    /// Calls <paramref name="pair"/> for candidate pairs (first &lt; second), possibly more than once per pair.
+    /// Calls <paramref name="pair"/> for candidate pairs, the earlier text (in time order) first, possibly more than
+    /// once per pair. Texts are visited in time order, so the calls don't depend on the order of the input.
     /// With at most <paramref name="exhaustiveBelow"/> texts, every pair. Otherwise each text probes the posting
     /// lists of its <paramref name="signatureTerms"/> rarest shared terms (plus one per four more terms), taking at
     /// most <paramref name="window"/> neighbours on each side in time order: O(n · terms · window).
@@ -161,7 +164,7 @@ internal sealed class TermIndex
             {
                 for (int b = a + 1; b < n; b++)
                 {
-                    pair(a, b);
+                    pair(_order[a], _order[b]);
                 }
             }
 
@@ -169,9 +172,10 @@ internal sealed class TermIndex
         }
 
         var signature = new List<int>();
-        for (int d = 0; d < n; d++)
+        for (int r = 0; r < n; r++)
         {
-            if ((d & 1023) == 0)
+            int d = _order[r];
+            if ((r & 1023) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
@@ -198,7 +202,14 @@ internal sealed class TermIndex
                     int other = list[i];
                     if (other != d)
                     {
-                        pair(Math.Min(d, other), Math.Max(d, other));
+                        if (_rank[d] < _rank[other])
+                        {
+                            pair(d, other);
+                        }
+                        else
+                        {
+                            pair(other, d);
+                        }
                     }
                 }
             }

@@ -112,6 +112,41 @@ public class StoryClustererTests
         Assert.Equal(3, forward.Count);
     }
 
+    [Theory]
+    [InlineData(256)]
+    [InlineData(0)]
+    public async Task ChainsAndGroupsComeOutTheSameForEveryInputPermutation(int exhaustiveBelow)
+    {
+        string[] titles =
+        [
+            "China coast guard ships enter waters near Senkaku Islands",
+            "Chinese coast guard patrols waters off Senkaku Islands",
+            "Japan protests Chinese coast guard patrol near Senkaku",
+            "Japan protests Chinese survey ship in its waters",
+            "Chinese survey ship leaves Japanese waters after protest",
+            "China and Japan hold talks on seafood import ban",
+            "Japan and China talks on seafood ban end without deal",
+            "Seafood exporters in Japan hope talks with China end ban",
+            "Takaichi remarks on Taiwan draw protest from Beijing",
+            "Beijing protests Takaichi Taiwan remarks, summons envoy",
+            "Envoy summoned over Taiwan remarks as row deepens",
+            "Panda cubs born at Chengdu base",
+        ];
+        var articles = titles.Select((t, i) => Classified(ChinaJapan, i % 3 == 0 ? "japan" : "china", t, $"Outlet {i % 5}", (i * 7) % 30)).ToArray();
+        var options = new StoryClustererOptions { ExhaustiveBelow = exhaustiveBelow };
+        var expected = await new StoryClusterer(options).ClusterAsync(ChinaJapan, articles);
+
+        var random = new Random(7);
+        for (int round = 0; round < 20; round++)
+        {
+            var shuffled = articles.OrderBy(_ => random.Next()).ToArray();
+            var actual = await new StoryClusterer(options).ClusterAsync(ChinaJapan, shuffled);
+            Assert.Equal(expected.Select(Describe), actual.Select(Describe));
+        }
+
+        static string Describe(Story s) => $"{s.Id}:{s.Headline}:{s.IsBlindspot}:{string.Join('|', s.Articles.Select(a => a.Article.Id))}";
+    }
+
     [Fact]
     public async Task IndexedCandidateGenerationFindsTheSameEventInALargeBatch()
     {
