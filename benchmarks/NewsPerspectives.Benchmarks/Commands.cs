@@ -15,6 +15,8 @@ internal static class Commands
         ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
+        ["quality-stories"] = Quality.StoryQuality.RunAsync,
+        ["cluster-cost"] = ClusterCost.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -67,8 +67,30 @@ public sealed class Article
     /// <summary>The position of the item in its feed (0-based), used as a stable tie-breaker.</summary>
     public int FeedPosition { get; init; }
 
+    /// <summary>
+    /// Other outlets that published the same story (near-identical headline) and were collapsed into this entry by
+    /// <see cref="NearDuplicateFilter"/>, in the order they were read. Empty when there were none.
+    /// </summary>
+    public IReadOnlyList<ArticleCopy> AlsoPublishedBy { get; init; } = [];
+
     /// <inheritdoc/>
     public override string ToString() => $"{Title} - {Outlet}";
+}
+
+/// <summary>A near-identical copy of an article published by another outlet (or another edition of the same outlet).</summary>
+public sealed class ArticleCopy
+{
+    /// <summary>The outlet of the copy, as named by its feed.</summary>
+    public required string Outlet { get; init; }
+
+    /// <summary>The copy's link.</summary>
+    public required string Link { get; init; }
+
+    /// <summary>The copy's headline.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The copy's publication time in UTC.</summary>
+    public required DateTimeOffset Published { get; init; }
 }
 
 /// <summary>Which side an article speaks for, how sure the classifier is, and why.</summary>

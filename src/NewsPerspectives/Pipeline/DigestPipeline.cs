@@ -119,7 +119,9 @@ public sealed class DigestPipeline
         IReadOnlyList<Story> stories = [];
         if (_clusterer is not null)
         {
-            stories = await _clusterer.ClusterAsync(topic, selected, cancellationToken).ConfigureAwait(false);
+            // Stories cover every classified article, not only the listed ones, so coverage per side is honest;
+            // writers cite the source numbers of the listed articles only.
+            stories = await _clusterer.ClusterAsync(topic, ArticleSelector.OrderNewestFirst(classified, topic), cancellationToken).ConfigureAwait(false);
         }
 
         var request = new SummaryRequest { Topic = topic, Sources = sources, Stories = stories, AsOf = when };

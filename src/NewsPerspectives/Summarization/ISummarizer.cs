@@ -19,7 +19,7 @@ public sealed class SummaryRequest
     /// <summary>The numbered sources the bullets may cite.</summary>
     public required IReadOnlyList<DigestSource> Sources { get; init; }
 
-    /// <summary>Stories over the listed sources (empty when no clusterer ran).</summary>
+    /// <summary>Stories over every classified article, listed or not (empty when no clusterer ran); cite only articles that are in <see cref="Sources"/>.</summary>
     public IReadOnlyList<Story> Stories { get; init; } = [];
 
     /// <summary>The run's "as of" time.</summary>

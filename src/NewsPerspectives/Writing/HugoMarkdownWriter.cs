@@ -16,6 +16,28 @@ public sealed class HugoMarkdownWriterOptions
 
     /// <summary>The <c>draft</c> front matter value. Default <see langword="false"/>.</summary>
     public bool Draft { get; set; }
+
+    /// <summary>
+    /// Add each side's true coverage before the cap as <c>&lt;side&gt;Found</c> front matter keys, after the
+    /// <c>&lt;side&gt;Sources</c> keys. Default <see langword="false"/> (the seed's front matter).
+    /// </summary>
+    public bool IncludeFoundCounts { get; set; }
+
+    /// <summary>
+    /// Add a <c>## Stories</c> section before <c>## Sources</c>: each same-event story of at least
+    /// <see cref="MinStoryArticles"/> articles with its headline, coverage per side, listed source numbers and a
+    /// blindspot marker. Default <see langword="false"/> (the seed's layout).
+    /// </summary>
+    public bool IncludeStories { get; set; }
+
+    /// <summary>The least articles a story needs to be listed in the stories section. Default 2.</summary>
+    public int MinStoryArticles { get; set; } = 2;
+
+    /// <summary>
+    /// Append the other outlets of a collapsed near-duplicate to its source line ("also: Outlet, Outlet").
+    /// Default <see langword="false"/> (the seed's source lines).
+    /// </summary>
+    public bool IncludeAlsoPublishedBy { get; set; }
 }
 
 /// <summary>
@@ -71,6 +93,11 @@ public sealed class HugoMarkdownWriter : IDigestWriter
             md.Append('\n');
         }
 
+        if (_options.IncludeStories)
+        {
+            AppendStories(md, digest);
+        }
+
         md.Append("## Sources\n\n");
         md.Append(CultureInfo.InvariantCulture, $"This summary is based on {digest.Sources.Count} articles from the following sources:\n\n");
         foreach (var source in digest.Sources)
@@ -93,10 +120,60 @@ public sealed class HugoMarkdownWriter : IDigestWriter
             }
 
             md.Append(" - ").Append(MarkdownText.Escape(article.Outlet))
-              .Append(" (").Append(article.Published.UtcDateTime.ToString("M/d/yyyy", CultureInfo.InvariantCulture)).Append(")\n");
+              .Append(" (").Append(article.Published.UtcDateTime.ToString("M/d/yyyy", CultureInfo.InvariantCulture)).Append(')');
+            if (_options.IncludeAlsoPublishedBy && article.AlsoPublishedBy.Count > 0)
+            {
+                var others = article.AlsoPublishedBy.Select(c => c.Outlet)
+                    .Where(o => !string.Equals(o, article.Outlet, StringComparison.Ordinal))
+                    .Distinct(StringComparer.Ordinal)
+                    .Select(MarkdownText.Escape)
+                    .ToArray();
+                if (others.Length > 0)
+                {
+                    md.Append(" (also: ").AppendJoin(", ", others).Append(')');
+                }
+            }
+
+            md.Append('\n');
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The stories section: which events each side covered, and the blindspots.</summary>
+    private void AppendStories(StringBuilder md, Digest digest)
+    {
+        var numbers = digest.Sources.ToDictionary(s => s.Article.Id, s => s.Number, StringComparer.Ordinal);
+        var stories = digest.Stories.Where(s => s.Articles.Count >= Math.Max(1, _options.MinStoryArticles)).ToArray();
+        md.Append("## Stories\n\n");
+        if (stories.Length == 0)
+        {
+            md.Append("- ").Append(MarkdownText.Escape("No story in this period has enough articles to list.")).Append('\n');
+        }
+
+        foreach (var story in stories)
+        {
+            md.Append("- ").Append(MarkdownText.Escape(story.Headline)).Append(" (");
+            var coverage = digest.Topic.Sides
+                .Where(side => story.CoverageBySide.GetValueOrDefault(side.Id) > 0)
+                .Select(side => MarkdownText.Escape(side.Name) + " " + story.CoverageBySide[side.Id].ToString(CultureInfo.InvariantCulture));
+            md.AppendJoin(", ", coverage).Append(')');
+            var cited = story.Articles.Select(a => numbers.GetValueOrDefault(a.Article.Id)).Where(n => n > 0).Order().ToArray();
+            if (cited.Length > 0)
+            {
+                md.Append(" [").AppendJoin(", ", cited.Select(n => n.ToString(CultureInfo.InvariantCulture))).Append(']');
+            }
+
+            if (story.IsBlindspot)
+            {
+                var only = digest.Topic.FindSide(story.CoverageBySide.Keys.First())?.Name ?? story.CoverageBySide.Keys.First();
+                md.Append(" **Blindspot:** only ").Append(MarkdownText.Escape(only)).Append(" sources");
+            }
+
+            md.Append('\n');
+        }
+
+        md.Append('\n');
     }
 
     private void AppendBullets(StringBuilder md, IReadOnlyList<SummaryBullet> bullets, string whenEmpty)
@@ -168,6 +245,15 @@ public sealed class HugoMarkdownWriter : IDigestWriter
             Plain(emitter, side.Count.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (_options.IncludeFoundCounts)
+        {
+            foreach (var side in digest.Sides)
+            {
+                Key(emitter, SideFoundKey(side.Side.Id));
+                Plain(emitter, side.Found.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
         Key(emitter, "draft");
         Plain(emitter, _options.Draft ? "true" : "false");
         emitter.Emit(new MappingEnd());
@@ -190,6 +276,14 @@ public sealed class HugoMarkdownWriter : IDigestWriter
         }
 
         return builder.Append("Sources").ToString();
+    }
+
+    /// <summary>The per-side true-coverage key: <c>{id}Found</c>, camel-cased like <see cref="SideCountKey"/> (<c>north-korea</c> → <c>northKoreaFound</c>).</summary>
+    /// <param name="sideId">The side id.</param>
+    public static string SideFoundKey(string sideId)
+    {
+        var key = SideCountKey(sideId);
+        return string.Concat(key.AsSpan(0, key.Length - "Sources".Length), "Found");
     }
 
     private static void Key(Emitter emitter, string key) =>

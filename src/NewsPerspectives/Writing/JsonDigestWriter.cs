@@ -122,6 +122,22 @@ public sealed class JsonDigestWriter : IDigestWriter
             }
 
             json.WriteString("id", a.Id);
+            if (a.AlsoPublishedBy.Count > 0)
+            {
+                json.WriteStartArray("alsoPublishedBy");
+                foreach (var copy in a.AlsoPublishedBy)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("outlet", copy.Outlet);
+                    json.WriteString("link", copy.Link);
+                    json.WriteString("title", copy.Title);
+                    json.WriteString("published", Iso(copy.Published));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteStartObject("classification");
             json.WriteNumber("confidence", source.Item.Perspective.Confidence);
             json.WriteString("reason", source.Item.Perspective.Reason);
@@ -139,6 +155,7 @@ public sealed class JsonDigestWriter : IDigestWriter
             json.WriteString("id", story.Id);
             json.WriteString("headline", story.Headline);
             json.WriteBoolean("blindspot", story.IsBlindspot);
+            json.WriteNumber("articleCount", story.Articles.Count);
             json.WriteStartObject("coverage");
             foreach (var side in digest.Topic.Sides)
             {
