@@ -132,18 +132,5 @@ public sealed class NearDuplicateFilter : IArticleFilter
             && index.Containment(a, b) >= _options.ContainmentThreshold;
     }
 
-    private static Article WithCopies(Article article, IReadOnlyList<ArticleCopy> copies) => new()
-    {
-        Id = article.Id,
-        Title = article.Title,
-        Link = article.Link,
-        Description = article.Description,
-        Outlet = article.Outlet,
-        OutletUrl = article.OutletUrl,
-        Published = article.Published,
-        Language = article.Language,
-        Feed = article.Feed,
-        FeedPosition = article.FeedPosition,
-        AlsoPublishedBy = copies,
-    };
+    private static Article WithCopies(Article article, IReadOnlyList<ArticleCopy> copies) => article with { AlsoPublishedBy = copies };
 }

@@ -26,7 +26,8 @@ public sealed class FeedItem
 }
 
 /// <summary>A normalised article: plain text, UTC date, canonical link and stable id.</summary>
-public sealed class Article
+/// <remarks>A record, so stages that refine an article (canonical outlet, collapsed copies) use <c>with</c> and keep every other property.</remarks>
+public sealed record Article
 {
     /// <summary>Stable id derived from the link (or guid), the same on every run.</summary>
     public required string Id { get; init; }

@@ -50,20 +50,11 @@ public sealed class OutletNormalizationFilter : IArticleFilter
             return article;
         }
 
-        return new Article
+        return article with
         {
-            Id = article.Id,
-            Title = article.Title,
-            Link = article.Link,
-            Description = article.Description,
             Outlet = name,
-            OutletUrl = article.OutletUrl,
             OutletAsPublished = renamed ? article.OutletAsPublished ?? article.Outlet : article.OutletAsPublished,
             OutletCountry = match.Outlet.Country ?? article.OutletCountry,
-            Published = article.Published,
-            Language = article.Language,
-            Feed = article.Feed,
-            FeedPosition = article.FeedPosition,
         };
     }
 }

@@ -37,6 +37,25 @@ public class NearDuplicateFilterTests
     }
 
     [Fact]
+    public async Task AfterOutletNormalisation_TheKeptEntryKeepsItsCanonicalOutletFields()
+    {
+        var dropped = new List<DroppedArticle>();
+        var context = new ArticleFilterContext(ChinaJapan, AsOf, dropped);
+        var raw = new[]
+        {
+            Article(ChinaJapan, "china", "China urges Japan to retract erroneous remarks on Taiwan", "China Daily Global Edition", 1),
+            Article(ChinaJapan, "china", "China urges Japan to retract erroneous remarks on Taiwan", "news.cgtn.com", 2),
+        };
+        var normalised = await new OutletNormalizationFilter().FilterAsync(raw, context);
+        var kept = Assert.Single(await new NearDuplicateFilter().FilterAsync(normalised, context));
+
+        Assert.Equal("China Daily", kept.Outlet);
+        Assert.Equal("China Daily Global Edition", kept.OutletAsPublished);
+        Assert.Equal("CN", kept.OutletCountry);
+        Assert.Equal("CGTN", Assert.Single(kept.AlsoPublishedBy).Outlet);
+    }
+
+    [Fact]
     public async Task UpdatedDeathTollAndWireCopiesCollapseIntoTheNewest()
     {
         var first = Article(ChinaJapan, "japan", "Earthquake in northern Japan kills 5, injures dozens", "Kyodo", 5);
