@@ -6,7 +6,7 @@ namespace NewsPerspectives.Cli;
 internal sealed class CliArguments
 {
     public const string Usage = """
-        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--live [--cache FILE]]
+        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--stories] [--live [--cache FILE]]
 
           --config FILE   topics in YAML (or the seed's topics.json); default: the bundled offline snapshot
           --out DIR       output root; posts go to DIR/content/summaries/<topic>/<date>.md,
@@ -14,6 +14,9 @@ internal sealed class CliArguments
           --date DATE     make the digests for this UTC day: as of the config's asOf time of day
                           (04:00 UTC for the snapshot), or the end of the day when the config sets none
           --format LIST   comma-separated output formats: markdown, json (default: markdown,json)
+          --stories       add to each post a "## Stories" section (events, the sides covering them,
+                          blindspots), <side>Found counts before the cap and the outlets of collapsed
+                          copies; without it the post has the seed's layout
           --live          fetch url and Google News feeds over HTTP (one progress line per feed on stderr);
                           without --config, runs the seed's Google News topics (snapshot/seed-topics.json)
           --cache FILE    with --live: keep ETag/Last-Modified, bodies and permanent redirects in FILE so a
@@ -23,6 +26,8 @@ internal sealed class CliArguments
     public string ConfigPath => _configPath ?? Path.Combine(AppContext.BaseDirectory, "snapshot", Live ? "seed-topics.json" : "topics.yaml");
 
     public bool Live { get; private set; }
+
+    public bool Stories { get; private set; }
 
     public string? CachePath { get; private set; }
 
@@ -70,6 +75,9 @@ internal sealed class CliArguments
                     break;
                 case "--live":
                     result.Live = true;
+                    break;
+                case "--stories":
+                    result.Stories = true;
                     break;
                 case "--cache":
                     result.CachePath = Value();

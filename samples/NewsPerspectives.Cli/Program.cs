@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsPerspectives;
 using NewsPerspectives.Cli;
 
-// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--live [--cache FILE]]
+// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--stories] [--live [--cache FILE]]
 // With no --config it runs the bundled offline snapshot (the seed's five topics); --live fetches feeds over HTTP.
 CliArguments arguments;
 try
@@ -37,6 +37,7 @@ catch (ConfigurationException ex)
 var services = new ServiceCollection();
 var newsPerspectives = services.AddNewsPerspectives(o =>
 {
+    o.Hugo.IncludeStories = o.Hugo.IncludeFoundCounts = o.Hugo.IncludeAlsoPublishedBy = arguments.Stories;
     if (arguments.Live)
     {
         o.Pipeline.FeedRead = outcome => Console.Error.WriteLine($"  {Describe(outcome)}");

@@ -8,7 +8,7 @@ public static class EmbeddingsBuilderExtensions
 {
     /// <summary>
     /// Registers <see cref="MiniLmTextSimilarity"/> (all-MiniLM-L6-v2, offline) as the <see cref="ITextSimilarity"/>,
-    /// replacing any other. The story clusterer set up with <c>UseStoryClustering()</c> then uses it as its semantic
+    /// replacing any other. The story clusterer (registered by default) then uses it as its semantic
     /// second opinion.
     /// </summary>
     /// <param name="builder">The builder.</param>

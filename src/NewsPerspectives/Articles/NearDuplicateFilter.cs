@@ -26,6 +26,9 @@ public sealed class NearDuplicateFilterOptions
 
     /// <summary>Batches of at most this many articles compare every pair; larger ones use an inverted index. Default 256.</summary>
     public int ExhaustiveBelow { get; set; } = 256;
+
+    /// <summary>Whether the filter collapses anything. Default <see langword="true"/>; <see langword="false"/> lists every copy, as the seed did.</summary>
+    public bool Enabled { get; set; } = true;
 }
 
 /// <summary>
@@ -48,7 +51,7 @@ public sealed class NearDuplicateFilter : IArticleFilter
     {
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentNullException.ThrowIfNull(context);
-        if (articles.Count < 2)
+        if (articles.Count < 2 || !_options.Enabled)
         {
             return ValueTask.FromResult(articles);
         }

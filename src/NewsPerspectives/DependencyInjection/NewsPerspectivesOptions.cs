@@ -12,6 +12,12 @@ public sealed class NewsPerspectivesOptions
     /// <summary>Options of the relevance filter (a topic's <c>relevance</c> settings override them).</summary>
     public RelevanceOptions Relevance { get; } = new();
 
+    /// <summary>Options of the near-duplicate filter (on by default: the same story from several outlets is one source entry).</summary>
+    public NearDuplicateFilterOptions NearDuplicates { get; } = new();
+
+    /// <summary>Options of the story clusterer (on by default: stories feed the summarizer and the JSON digest).</summary>
+    public StoryClustererOptions Stories { get; } = new();
+
     /// <summary>Options of the extractive summarizer.</summary>
     public ExtractiveSummarizerOptions Summarizer { get; } = new();
 

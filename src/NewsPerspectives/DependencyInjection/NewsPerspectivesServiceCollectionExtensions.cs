@@ -33,6 +33,8 @@ public static class NewsPerspectivesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, AgeWindowFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, ExactDuplicateFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, RelevanceFilter>(sp => new RelevanceFilter(Options(sp).Relevance)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, NearDuplicateFilter>(sp => new NearDuplicateFilter(Options(sp).NearDuplicates)));
+        services.TryAddSingleton<IStoryClusterer>(sp => new StoryClusterer(Options(sp).Stories, sp.GetService<ITextSimilarity>()));
         services.TryAddSingleton<IPerspectiveClassifier>(sp => new CompositeClassifier(
             new OutletRegistryClassifier(sp.GetRequiredService<OutletRegistry>()), new FeedSideClassifier()));
         services.TryAddSingleton<ISummarizer>(sp => new ExtractiveSummarizer(Options(sp).Summarizer));

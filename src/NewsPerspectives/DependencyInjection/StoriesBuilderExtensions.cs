@@ -6,34 +6,37 @@ namespace NewsPerspectives;
 /// <summary>Builder extensions for near-duplicate collapsing and same-event story clustering.</summary>
 public static class StoriesBuilderExtensions
 {
-    /// <summary>Adds the <see cref="NearDuplicateFilter"/> after the filters registered so far.</summary>
+    /// <summary>Configures the <see cref="NearDuplicateFilter"/>, which <c>AddNewsPerspectives</c> registers after the relevance filter.</summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="configure">Configures the filter's options; defaults when <see langword="null"/>.</param>
+    /// <param name="configure">Configures the filter's options.</param>
     /// <returns>The builder.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
-    public static INewsPerspectivesBuilder AddNearDuplicateFilter(this INewsPerspectivesBuilder builder, Action<NearDuplicateFilterOptions>? configure = null)
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    public static INewsPerspectivesBuilder ConfigureNearDuplicates(this INewsPerspectivesBuilder builder, Action<NearDuplicateFilterOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = new NearDuplicateFilterOptions();
-        configure?.Invoke(options);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, NearDuplicateFilter>(_ => new NearDuplicateFilter(options)));
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure<NewsPerspectivesOptions>(o => configure(o.NearDuplicates));
         return builder;
     }
 
     /// <summary>
-    /// Uses the <see cref="StoryClusterer"/> as the story clusterer. A registered <see cref="ITextSimilarity"/>
-    /// (for example from <c>UseEmbeddings()</c> in NewsPerspectives.Embeddings) is used as its semantic second opinion.
+    /// Uses the <see cref="StoryClusterer"/> (the default) as the story clusterer, replacing another one, with its options configured.
+    /// A registered <see cref="ITextSimilarity"/> (for example from <c>UseEmbeddings()</c> in NewsPerspectives.Embeddings) is used as its semantic second opinion.
     /// </summary>
     /// <param name="builder">The builder.</param>
-    /// <param name="configure">Configures the clusterer's options; defaults when <see langword="null"/>.</param>
+    /// <param name="configure">Configures the clusterer's options; none when <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     public static INewsPerspectivesBuilder UseStoryClustering(this INewsPerspectivesBuilder builder, Action<StoryClustererOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = new StoryClustererOptions();
-        configure?.Invoke(options);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IStoryClusterer>(sp => new StoryClusterer(options, sp.GetService<ITextSimilarity>())));
+        if (configure is not null)
+        {
+            builder.Services.Configure<NewsPerspectivesOptions>(o => configure(o.Stories));
+        }
+
+        builder.Services.Replace(ServiceDescriptor.Singleton<IStoryClusterer>(sp =>
+            new StoryClusterer(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<NewsPerspectivesOptions>>().Value.Stories, sp.GetService<ITextSimilarity>())));
         return builder;
     }
 }

@@ -164,12 +164,10 @@ public sealed class JsonDigestWriter : IDigestWriter
 
             json.WriteEndObject();
             json.WriteStartArray("sources");
-            foreach (var item in story.Articles)
+            // The listed sources of the story, ascending (articles beyond the cap have no number).
+            foreach (var number in story.Articles.Select(a => numbers.GetValueOrDefault(a.Article.Id)).Where(n => n > 0).Order())
             {
-                if (numbers.TryGetValue(item.Article.Id, out var number))
-                {
-                    json.WriteNumberValue(number);
-                }
+                json.WriteNumberValue(number);
             }
 
             json.WriteEndArray();

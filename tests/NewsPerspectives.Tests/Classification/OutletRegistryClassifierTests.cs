@@ -115,7 +115,8 @@ public class OutletRegistryClassifierTests
                 f => Assert.IsType<OutletNormalizationFilter>(f),
                 f => Assert.IsType<AgeWindowFilter>(f),
                 f => Assert.IsType<ExactDuplicateFilter>(f),
-                f => Assert.IsType<RelevanceFilter>(f));
+                f => Assert.IsType<RelevanceFilter>(f),
+                f => Assert.IsType<NearDuplicateFilter>(f));
         }
 
         var custom = new ServiceCollection();

@@ -24,16 +24,20 @@ public class LexicalTextSimilarityTests
     }
 
     [Fact]
-    public void BuilderRegistersTheNearDuplicateFilterAfterTheDefaultsAndTheStoryClusterer()
+    public void DefaultsRegisterTheNearDuplicateFilterLastAndTheStoryClusterer_AndTheBuilderConfiguresThem()
     {
         var services = new ServiceCollection();
-        services.AddNewsPerspectives().AddNearDuplicateFilter(o => o.AcrossSides = true).UseStoryClustering(o => o.LexicalThreshold = 0.5);
+        services.AddNewsPerspectives().ConfigureNearDuplicates(o => o.AcrossSides = true).UseStoryClustering(o => o.LexicalThreshold = 0.5);
         using var provider = services.BuildServiceProvider();
 
         var filters = provider.GetServices<IArticleFilter>().ToArray();
         Assert.IsType<NearDuplicateFilter>(filters[^1]);
+        Assert.Single(filters, f => f is NearDuplicateFilter);
         Assert.Contains(filters, f => f is ExactDuplicateFilter);
         Assert.IsType<StoryClusterer>(provider.GetRequiredService<IStoryClusterer>());
+        var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NewsPerspectivesOptions>>().Value;
+        Assert.True(options.NearDuplicates.AcrossSides);
+        Assert.Equal(0.5, options.Stories.LexicalThreshold);
         Assert.NotNull(provider.GetRequiredService<DigestPipeline>());
     }
 }

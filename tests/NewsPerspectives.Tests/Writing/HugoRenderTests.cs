@@ -81,10 +81,13 @@ public sealed class HugoRenderTests : IDisposable
     public async Task SnapshotPosts_RenderWithHugo()
     {
         var config = TopicConfigurationLoader.LoadFile(Path.Combine(TestPaths.Snapshot, "topics.yaml"));
+        var listed = new Dictionary<string, int>();
+        var writer = new HugoMarkdownWriter(new HugoMarkdownWriterOptions { IncludeStories = true, IncludeFoundCounts = true, IncludeAlsoPublishedBy = true });
         foreach (var topic in config.Topics)
         {
             var run = await TestPipeline.RunAsync(topic, config.AsOf!.Value);
-            await DigestFileStore.WriteAsync(run, new HugoMarkdownWriter(), _site);
+            listed[topic.Id] = run.Digest.Sources.Count;
+            await DigestFileStore.WriteAsync(run, writer, _site);
         }
 
         var publicDir = await BuildAsync();
@@ -92,7 +95,10 @@ public sealed class HugoRenderTests : IDisposable
         {
             var html = File.ReadAllText(Path.Combine(publicDir, "summaries", topic.Id, "2026-01-12", "index.html"));
             var document = new HtmlParser().ParseDocument(html);
-            Assert.Equal(20, document.QuerySelectorAll("main ol li").Length);
+            Assert.InRange(listed[topic.Id], 10, 20);
+            // The numbered source list is the last ordered list (the stories section comes before it).
+            Assert.Equal(listed[topic.Id], document.QuerySelectorAll("main ol")[^1].QuerySelectorAll("li").Length);
+            Assert.NotNull(document.QuerySelectorAll("main h2").FirstOrDefault(h => h.TextContent == "Stories"));
             Assert.Contains("<!--more-->", File.ReadAllText(Path.Combine(_site, "content", "summaries", topic.Id, "2026-01-12.md")), StringComparison.Ordinal);
         }
     }

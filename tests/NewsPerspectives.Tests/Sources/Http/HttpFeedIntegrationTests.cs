@@ -666,6 +666,7 @@ public sealed class HttpFeedIntegrationTests : IAsyncLifetime
         {
             o.Pipeline.MaxConcurrentFeeds = 8;
             o.Relevance.Enabled = false; // fetching is under test; the fixture headlines are not about a topic
+            o.NearDuplicates.Enabled = false; // ... and many of them are deliberately alike
             pipeline?.Invoke(o.Pipeline);
         });
         builder.AddHttpFeeds(o =>
