@@ -93,43 +93,7 @@ public static class DigestFileStore
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(root);
         var path = OutputPaths.Resolve(root, writer.GetRelativePath(run.Digest));
-        var folder = Path.GetDirectoryName(path)!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
-            await using (stream.ConfigureAwait(false))
-            {
-                await writer.WriteAsync(run, stream, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-            return path;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new NewsPerspectivesException($"could not write '{path}': {ex.Message}", ex);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The temp file is hidden and named uniquely; leaving it behind loses nothing.
-        }
+        await AtomicFile.WriteAsync(path, (stream, ct) => writer.WriteAsync(run, stream, ct), "the digest", cancellationToken).ConfigureAwait(false);
+        return path;
     }
 }
