@@ -119,7 +119,7 @@ public static partial class TopicConfigurationLoader
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value > TimeSpan.Zero;
     }
 
-    private sealed class Reader(string file, string baseDirectory)
+    private sealed class Reader(string file, string baseDirectory) : YamlNodes(file)
     {
         private string? _googleNewsBaseUrl;
 
@@ -133,7 +133,7 @@ public static partial class TopicConfigurationLoader
             if (Child(root, "settings") is { } settingsNode)
             {
                 var settings = Mapping(settingsNode, "settings");
-                Expect(settings, "settings", ["maxArticles", "maxArticlesPerTopic", "maxAge", "articleMaxAge", "balanceSides", "asOf", "googleNewsBaseUrl", "outlets", .. IgnoredSeedSettings]);
+                Expect(settings, "settings", ["maxArticles", "maxArticlesPerTopic", "maxAge", "articleMaxAge", "balanceSides", "asOf", "googleNewsBaseUrl", "outlets"], IgnoredSeedSettings);
                 defaults = ReadLimits(settings, "settings", defaults);
                 if (Child(settings, "asOf") is { } asOfNode)
                 {
@@ -194,7 +194,7 @@ public static partial class TopicConfigurationLoader
                 }
             }
 
-            return new NewsPerspectivesConfiguration { Topics = topics, AsOf = asOf, SourcePath = file, OutletsPath = outletsPath, Outlets = outlets };
+            return new NewsPerspectivesConfiguration { Topics = topics, AsOf = asOf, SourcePath = FilePath, OutletsPath = outletsPath, Outlets = outlets };
         }
 
         private TopicDefinition ReadTopic(YamlMappingNode node, string field, TopicLimits defaults, out bool active)
@@ -453,53 +453,5 @@ public static partial class TopicConfigurationLoader
 
             return uri.AbsoluteUri;
         }
-
-        private static YamlNode? Child(YamlMappingNode node, string key) =>
-            node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
-
-        private YamlNode Required(YamlMappingNode node, string key, string field, string? displayKey = null) =>
-            Child(node, key) ?? throw Error(node, $"{field}.{displayKey ?? key}", "missing required field");
-
-        private void Expect(YamlMappingNode node, string field, string[] allowed)
-        {
-            foreach (var (key, _) in node.Children)
-            {
-                var name = (key as YamlScalarNode)?.Value ?? "";
-                if (!allowed.Contains(name, StringComparer.Ordinal))
-                {
-                    var where = field.Length == 0 ? name : $"{field}.{name}";
-                    throw Error(key, where, $"unknown field '{name}' (expected one of: {string.Join(", ", allowed.Where(a => !IgnoredSeedSettings.Contains(a)))})");
-                }
-            }
-        }
-
-        private string Scalar(YamlNode node, string field) =>
-            node is YamlScalarNode { Value: { } value } ? value : throw Error(node, field, "expected a single value");
-
-        private bool Bool(YamlNode node, string field)
-        {
-            var text = Scalar(node, field);
-            return text switch
-            {
-                "true" or "True" or "yes" => true,
-                "false" or "False" or "no" => false,
-                _ => throw Error(node, field, $"'{text}' is not true or false"),
-            };
-        }
-
-        private List<string> Strings(YamlNode node, string field)
-        {
-            var seq = Sequence(node, field);
-            return seq.Children.Select((child, i) => Scalar(child, $"{field}[{i}]")).ToList();
-        }
-
-        private YamlMappingNode Mapping(YamlNode node, string field) =>
-            node as YamlMappingNode ?? throw Error(node, field, "expected a mapping (key: value pairs)");
-
-        private YamlSequenceNode Sequence(YamlNode node, string field) =>
-            node as YamlSequenceNode ?? throw Error(node, field, "expected a list");
-
-        private ConfigurationException Error(YamlNode node, string field, string problem) =>
-            new(file, (int)node.Start.Line, (int)node.Start.Column, field, problem);
     }
 }
