@@ -48,7 +48,8 @@ public static class NewsPerspectivesServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             Options(sp).Pipeline,
             sp.GetService<IStoryClusterer>(),
-            sp.GetService<ILogger<DigestPipeline>>()));
+            sp.GetService<ILogger<DigestPipeline>>(),
+            new ExtractiveSummarizer(Options(sp).Summarizer)));
         return new NewsPerspectivesBuilder(services);
     }
 

@@ -36,6 +36,7 @@ public sealed class DigestPipeline
     private readonly TimeProvider _timeProvider;
     private readonly DigestPipelineOptions _options;
     private readonly ILogger _logger;
+    private readonly ExtractiveSummarizer _fallbackSummarizer;
 
     /// <summary>Creates the pipeline.</summary>
     /// <param name="sources">Feed sources; the first that can read a feed reads it.</param>
@@ -46,6 +47,7 @@ public sealed class DigestPipeline
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
     /// <param name="clusterer">The story clusterer, or <see langword="null"/> for none.</param>
     /// <param name="logger">Logger; none when <see langword="null"/>.</param>
+    /// <param name="fallbackSummarizer">Used when <paramref name="summarizer"/> throws; an <see cref="ExtractiveSummarizer"/> with default options when <see langword="null"/>.</param>
     public DigestPipeline(
         IEnumerable<IFeedSource> sources,
         IEnumerable<IArticleFilter> filters,
@@ -54,7 +56,8 @@ public sealed class DigestPipeline
         TimeProvider timeProvider,
         DigestPipelineOptions? options = null,
         IStoryClusterer? clusterer = null,
-        ILogger<DigestPipeline>? logger = null)
+        ILogger<DigestPipeline>? logger = null,
+        ExtractiveSummarizer? fallbackSummarizer = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(filters);
@@ -69,6 +72,7 @@ public sealed class DigestPipeline
         _timeProvider = timeProvider;
         _options = options ?? new DigestPipelineOptions();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _fallbackSummarizer = fallbackSummarizer ?? new ExtractiveSummarizer();
     }
 
     /// <summary>Runs the pipeline for a topic.</summary>
@@ -273,7 +277,7 @@ public sealed class DigestPipeline
             }
 
             notes.Add($"summarizer {_summarizer.GetType().Name} failed ({ex.GetType().Name}: {ex.Message}); used the extractive summarizer");
-            return await new ExtractiveSummarizer().SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
+            return await _fallbackSummarizer.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -286,6 +290,13 @@ public sealed class DigestPipeline
             if (valid.Length != bullet.Citations.Count)
             {
                 notes.Add($"{section}: removed citations that point at no source from \"{bullet.Text}\"");
+            }
+
+            if (valid.Length == 0)
+            {
+                // Every bullet must rest on at least one listed source; one that rests on none is not shown.
+                notes.Add($"{section}: dropped \"{bullet.Text}\": it cites no listed source");
+                continue;
             }
 
             result.Add(valid.Length == bullet.Citations.Count && bullet.Citations.SequenceEqual(valid)

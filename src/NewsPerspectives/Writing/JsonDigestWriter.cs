@@ -110,6 +110,16 @@ public sealed class JsonDigestWriter : IDigestWriter
                 json.WriteString("outletUrl", a.OutletUrl);
             }
 
+            if (a.OutletAsPublished is not null)
+            {
+                json.WriteString("outletAsPublished", a.OutletAsPublished);
+            }
+
+            if (a.OutletCountry is not null)
+            {
+                json.WriteString("outletCountry", a.OutletCountry);
+            }
+
             json.WriteString("published", Iso(a.Published));
             if (a.Language is not null)
             {

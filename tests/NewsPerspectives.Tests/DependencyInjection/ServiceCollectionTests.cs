@@ -13,7 +13,29 @@ public class ServiceCollectionTests
     private sealed class OneLineSummarizer : ISummarizer
     {
         public Task<DigestSummary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken = default) =>
-            Task.FromResult(new DigestSummary { Highlights = [new SummaryBullet { Text = "one line", Citations = [1, 99] }], SideBullets = new Dictionary<string, IReadOnlyList<SummaryBullet>>() });
+            Task.FromResult(new DigestSummary
+            {
+                Highlights = [new SummaryBullet { Text = "one line", Citations = [1, 99] }, new SummaryBullet { Text = "rests on nothing", Citations = [0, 99] }],
+                SideBullets = new Dictionary<string, IReadOnlyList<SummaryBullet>>(),
+            });
+    }
+
+    private sealed class ThrowingSummarizer : ISummarizer
+    {
+        public Task<DigestSummary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("model unavailable");
+    }
+
+    [Fact]
+    public async Task AFailingSummarizer_FallsBackToTheExtractiveOneWithTheConfiguredOptions()
+    {
+        using var provider = TestPipeline.Services(o => o.Summarizer.BulletsPerSide = 1, b => b.UseSummarizer<ThrowingSummarizer>());
+        var config = TopicConfigurationLoader.LoadFile(Path.Combine(TestPaths.TestData, "golden", "topics.yaml"));
+        var run = await provider.GetRequiredService<DigestPipeline>().RunAsync(config.Topics.Single(), config.AsOf);
+        Assert.Contains(run.Diagnostics.Notes, n => n.Contains("ThrowingSummarizer failed", StringComparison.Ordinal) && n.Contains("model unavailable", StringComparison.Ordinal));
+        Assert.NotEmpty(run.Digest.Highlights);
+        Assert.All(run.Digest.Sides, s => Assert.True(s.Bullets.Count <= 1));
+        Assert.Contains(run.Digest.Sides, s => s.Bullets.Count == 1);
     }
 
     [Fact]
@@ -49,6 +71,7 @@ public class ServiceCollectionTests
         var bullet = Assert.Single(run.Digest.Highlights);
         Assert.Equal([1], bullet.Citations);
         Assert.Contains(run.Diagnostics.Notes, n => n.Contains("point at no source", StringComparison.Ordinal));
+        Assert.Contains(run.Diagnostics.Notes, n => n.Contains("dropped \"rests on nothing\"", StringComparison.Ordinal));
     }
 
     [Fact]
