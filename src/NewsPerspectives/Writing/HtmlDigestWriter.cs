@@ -311,7 +311,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
             Raw("<ul class=\"").Raw(listClass).Raw("\">\n");
             foreach (var bullet in bullets)
             {
-                Raw("<li>").Text(bullet.Text);
+                Raw("<li><span class=\"text\">").Text(bullet.Text).Raw("</span>");
                 if (bullet.Citations.Count > 0)
                 {
                     Raw(" ");
