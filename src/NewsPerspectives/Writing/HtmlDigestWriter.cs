@@ -380,7 +380,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
         body{margin:0}
         .wrap,main,footer{max-width:72rem;margin:0 auto;padding:0 1.25rem}
         a{color:var(--accent)}
-        a:focus-visible{outline:3px solid #f5b700;outline-offset:2px;border-radius:3px}
+        a:focus-visible{outline:3px solid #f5b700;outline-offset:2px;box-shadow:0 0 0 5px #101828;border-radius:3px}
         .skip{position:absolute;left:-999px;top:0;background:var(--card);padding:.5rem 1rem}
         .skip:focus{left:1rem;top:1rem;z-index:1}
         .masthead{background:#101828;color:#f9fafb;padding:2rem 0 1.25rem;border-bottom:6px solid #f5b700}
