@@ -6,14 +6,15 @@ namespace NewsPerspectives.Cli;
 internal sealed class CliArguments
 {
     public const string Usage = """
-        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--stories] [--live [--cache FILE]]
+        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--live [--cache FILE]]
 
           --config FILE   topics in YAML (or the seed's topics.json); default: the bundled offline snapshot
           --out DIR       output root; posts go to DIR/content/summaries/<topic>/<date>.md,
-                          JSON to DIR/digests/<topic>/<date>.json (default: ./out)
+                          JSON to DIR/digests/<topic>/<date>.json, HTML pages to DIR/html/<topic>/<date>.html
+                          (default: ./out)
           --date DATE     make the digests for this UTC day: as of the config's asOf time of day
                           (04:00 UTC for the snapshot), or the end of the day when the config sets none
-          --format LIST   comma-separated output formats: markdown, json (default: markdown,json)
+          --format LIST   comma-separated output formats: markdown, json, html (default: markdown,json)
           --stories       add to each post a "## Stories" section (events, the sides covering them,
                           blindspots), <side>Found counts before the cap and the outlets of collapsed
                           copies; without it the post has the seed's layout

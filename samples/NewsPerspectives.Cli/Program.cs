@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsPerspectives;
 using NewsPerspectives.Cli;
 
-// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json] [--stories] [--live [--cache FILE]]
+// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--live [--cache FILE]]
 // With no --config it runs the bundled offline snapshot (the seed's five topics); --live fetches feeds over HTTP.
 CliArguments arguments;
 try

@@ -5,7 +5,11 @@ namespace NewsPerspectives.Tests;
 /// <summary>Runs a real program (hugo, dotnet) and captures its output.</summary>
 internal static class ExternalTool
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, string workingDirectory, params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, TimeSpan.FromMinutes(3), arguments);
+
+    /// <summary>Runs a program; when it outlives <paramref name="timeout"/> its whole process tree is killed and the test fails.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -22,8 +26,18 @@ internal static class ExternalTool
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"{Path.GetFileName(fileName)} did not finish within {timeout.TotalSeconds:0} s and was killed; stderr:\n{await error}");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 

@@ -26,6 +26,9 @@ public sealed class NewsPerspectivesOptions
 
     /// <summary>Options of the JSON writer.</summary>
     public JsonDigestWriterOptions Json { get; } = new();
+
+    /// <summary>Options of the HTML writer.</summary>
+    public HtmlDigestWriterOptions Html { get; } = new();
 }
 
 /// <summary>Configures NewsPerspectives services: returned by <see cref="NewsPerspectivesServiceCollectionExtensions.AddNewsPerspectives"/>.</summary>

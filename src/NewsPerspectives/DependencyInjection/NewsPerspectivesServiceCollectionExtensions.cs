@@ -10,7 +10,7 @@ public static class NewsPerspectivesServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the pipeline and its default stages: local file feeds, the outlet registry (<see cref="OutletRegistry.Default"/>)
-    /// with outlet normalisation, the age, exact-duplicate and relevance filters, the outlet-then-feed side classifier, the extractive summarizer, and the Hugo Markdown and JSON writers. Defaults are
+    /// with outlet normalisation, the age, exact-duplicate and relevance filters, the outlet-then-feed side classifier, the extractive summarizer, and the Hugo Markdown, JSON and HTML writers. Defaults are
     /// registered with <c>TryAdd*</c>, so a registration of your own (before or after, through the builder) wins.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -40,6 +40,7 @@ public static class NewsPerspectivesServiceCollectionExtensions
         services.TryAddSingleton<ISummarizer>(sp => new ExtractiveSummarizer(Options(sp).Summarizer));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HugoMarkdownWriter>(sp => new HugoMarkdownWriter(Options(sp).Hugo)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, JsonDigestWriter>(sp => new JsonDigestWriter(Options(sp).Json)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HtmlDigestWriter>(sp => new HtmlDigestWriter(Options(sp).Html)));
         services.TryAddSingleton(sp => new DigestPipeline(
             sp.GetServices<IFeedSource>(),
             sp.GetServices<IArticleFilter>(),

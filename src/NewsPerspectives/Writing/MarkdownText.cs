@@ -58,9 +58,7 @@ public static class MarkdownText
     public static string? SafeUrl(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var cleaned = new string(url.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
-        if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeMailto))
+        if (SafeLinks.Parse(url, allowMailto: true) is not { } uri)
         {
             return null;
         }

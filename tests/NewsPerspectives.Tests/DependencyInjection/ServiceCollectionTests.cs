@@ -44,7 +44,7 @@ public class ServiceCollectionTests
         using var provider = TestPipeline.Services();
         Assert.IsType<CompositeClassifier>(provider.GetRequiredService<IPerspectiveClassifier>());
         Assert.IsType<ExtractiveSummarizer>(provider.GetRequiredService<ISummarizer>());
-        Assert.Equal(["markdown", "json"], provider.GetServices<IDigestWriter>().Select(w => w.Format));
+        Assert.Equal(["markdown", "json", "html"], provider.GetServices<IDigestWriter>().Select(w => w.Format));
         Assert.Contains(provider.GetServices<IFeedSource>(), s => s is FileFeedSource);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.NotNull(provider.GetRequiredService<DigestPipeline>());
@@ -81,5 +81,14 @@ public class ServiceCollectionTests
         var hugo = provider.GetServices<IDigestWriter>().OfType<HugoMarkdownWriter>().Single();
         var run = Writing.DigestFixtures.Run("A", [("t", "o", "https://a.example/")]);
         Assert.StartsWith("posts/alpha-beta/", hugo.GetRelativePath(run.Digest), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlOptions_ReachTheHtmlWriter()
+    {
+        using var provider = TestPipeline.Services(o => o.Html.OutputPath = "site/pages/");
+        var html = provider.GetServices<IDigestWriter>().OfType<HtmlDigestWriter>().Single();
+        var run = Writing.DigestFixtures.Run("A", [("t", "o", "https://a.example/")]);
+        Assert.Equal("site/pages/alpha-beta/2026-01-12.html", html.GetRelativePath(run.Digest));
     }
 }

@@ -1,7 +1,7 @@
 namespace NewsPerspectives.Tests.Pipeline;
 
 /// <summary>
-/// Pins one Hugo post and one JSON digest produced from a fixed input (TestData/golden).
+/// Pins one Hugo post, one JSON digest and one HTML page produced from a fixed input (TestData/golden).
 /// Set UPDATE_GOLDEN=1 to rewrite the expected files after an intended change, then review the diff.
 /// </summary>
 public class GoldenTests
@@ -9,13 +9,14 @@ public class GoldenTests
     private static string Folder => Path.Combine(TestPaths.TestData, "golden");
 
     [Fact]
-    public async Task FixedInput_ProducesThePinnedPostAndJson()
+    public async Task FixedInput_ProducesThePinnedPostJsonAndHtml()
     {
         var config = TopicConfigurationLoader.LoadFile(Path.Combine(Folder, "topics.yaml"));
         var run = await TestPipeline.RunAsync(config.Topics.Single(), config.AsOf!.Value);
 
         await AssertGolden("alpha-beta.md", await TestPipeline.RenderAsync(new HugoMarkdownWriter(), run));
         await AssertGolden("alpha-beta.json", await TestPipeline.RenderAsync(new JsonDigestWriter(), run));
+        await AssertGolden("alpha-beta.html", await TestPipeline.RenderAsync(new HtmlDigestWriter(), run));
     }
 
     [Fact]
@@ -26,6 +27,7 @@ public class GoldenTests
         var second = await TestPipeline.RunAsync(config.Topics.Single(), config.AsOf!.Value);
         Assert.Equal(await TestPipeline.RenderAsync(new HugoMarkdownWriter(), first), await TestPipeline.RenderAsync(new HugoMarkdownWriter(), second));
         Assert.Equal(await TestPipeline.RenderAsync(new JsonDigestWriter(), first), await TestPipeline.RenderAsync(new JsonDigestWriter(), second));
+        Assert.Equal(await TestPipeline.RenderAsync(new HtmlDigestWriter(), first), await TestPipeline.RenderAsync(new HtmlDigestWriter(), second));
     }
 
     private static async Task AssertGolden(string name, string actual)
