@@ -66,7 +66,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
     public string GetRelativePath(Digest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return $"{_options.OutputPath.Trim('/')}/{OutputPaths.Segment(digest.Topic.Id)}/{digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.html";
+        return OutputPaths.ForDigest(_options.OutputPath, digest, "html");
     }
 
     /// <inheritdoc/>

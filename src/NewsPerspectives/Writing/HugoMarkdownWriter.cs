@@ -61,7 +61,7 @@ public sealed class HugoMarkdownWriter : IDigestWriter
     public string GetRelativePath(Digest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return $"{_options.ContentPath.Trim('/')}/{OutputPaths.Segment(digest.Topic.Id)}/{digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.md";
+        return OutputPaths.ForDigest(_options.ContentPath, digest, "md");
     }
 
     /// <inheritdoc/>

@@ -33,7 +33,7 @@ public sealed class JsonDigestWriter : IDigestWriter
     public string GetRelativePath(Digest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        return $"{_options.OutputPath.Trim('/')}/{OutputPaths.Segment(digest.Topic.Id)}/{digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.json";
+        return OutputPaths.ForDigest(_options.OutputPath, digest, "json");
     }
 
     /// <inheritdoc/>

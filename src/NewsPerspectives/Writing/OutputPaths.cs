@@ -51,6 +51,17 @@ public static class OutputPaths
         return slug.Length == 0 ? hash : $"{slug}-{hash}";
     }
 
+    /// <summary>The relative path of a digest's file: <c>{folder}/{topic segment}/{yyyy-MM-dd}.{extension}</c>.</summary>
+    /// <param name="folder">The writer's folder under the output root, '/'-separated.</param>
+    /// <param name="digest">The digest.</param>
+    /// <param name="extension">The file extension without the dot.</param>
+    public static string ForDigest(string folder, Digest digest, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(digest);
+        return $"{folder.Trim('/')}/{Segment(digest.Topic.Id)}/{digest.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.{extension}";
+    }
+
     /// <summary>Combines the root and a '/'-separated relative path, refusing any result outside the root.</summary>
     /// <param name="root">The output root.</param>
     /// <param name="relativePath">The relative path.</param>
