@@ -143,8 +143,12 @@ public static class ArticleNormalizer
             }
         }
 
-        return (title, host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host);
+        return (title, SiteHost(new Uri(link)));
     }
+
+    /// <summary>A URL's host without a leading <c>www.</c>.</summary>
+    private static string SiteHost(Uri uri) =>
+        uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
 
     /// <summary>A publisher's own feed (its channel link on the article's host) names the outlet in its title.</summary>
     private static string? PublisherName(FeedReadResult read, string link)
@@ -155,9 +159,8 @@ public static class ArticleNormalizer
             return null;
         }
 
-        static string Host(Uri uri) => uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
-        var articleHost = Host(new Uri(link));
-        return string.Equals(Host(channel), articleHost, StringComparison.OrdinalIgnoreCase)
+        var articleHost = SiteHost(new Uri(link));
+        return string.Equals(SiteHost(channel), articleHost, StringComparison.OrdinalIgnoreCase)
             && !articleHost.Equals("news.google.com", StringComparison.OrdinalIgnoreCase)
             ? read.Title
             : null;

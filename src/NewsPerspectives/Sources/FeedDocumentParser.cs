@@ -25,8 +25,6 @@ public sealed class FeedParserOptions
 /// </summary>
 public static class FeedDocumentParser
 {
-    static FeedDocumentParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Parses a feed document.</summary>
     /// <param name="content">The raw bytes.</param>
     /// <param name="location">The file path or URL, for errors.</param>

@@ -38,7 +38,6 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
     /// <summary>How many side colours the style sheet defines; sides beyond it reuse them in turn.</summary>
     private const int Palette = 6;
 
-    private static readonly UTF8Encoding Utf8NoBom = new(false);
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly HtmlDigestWriterOptions _options;
 
@@ -74,8 +73,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(destination);
-        var text = Render(run.Digest);
-        await destination.WriteAsync(Utf8NoBom.GetBytes(text), cancellationToken).ConfigureAwait(false);
+        await TextOutput.WriteAsync(destination, Render(run.Digest), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Renders the page as a string.</summary>

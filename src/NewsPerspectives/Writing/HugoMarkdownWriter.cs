@@ -47,7 +47,6 @@ public sealed class HugoMarkdownWriterOptions
 /// </summary>
 public sealed class HugoMarkdownWriter : IDigestWriter
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(false);
     private readonly HugoMarkdownWriterOptions _options;
 
     /// <summary>Creates the writer.</summary>
@@ -69,8 +68,7 @@ public sealed class HugoMarkdownWriter : IDigestWriter
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(destination);
-        var text = Render(run.Digest);
-        await destination.WriteAsync(Utf8NoBom.GetBytes(text), cancellationToken).ConfigureAwait(false);
+        await TextOutput.WriteAsync(destination, Render(run.Digest), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Renders the post as a string.</summary>
