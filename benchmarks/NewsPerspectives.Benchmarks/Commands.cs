@@ -16,6 +16,7 @@ internal static class Commands
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
+        ["quality-support"] = Quality.SupportQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
     };
 

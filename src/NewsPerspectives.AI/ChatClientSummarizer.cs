@@ -1,49 +1,42 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace NewsPerspectives;
 
 /// <summary>
-/// A summarizer over any <see cref="IChatClient"/> (OpenAI, Azure OpenAI, Ollama, …). It sends the numbered sources
-/// in the prompt, asks for structured JSON in the seed's shape (overall highlights and one list per side) with the
-/// source numbers each bullet rests on, and checks the answer: a citation that points at no source is removed, a
-/// bullet left without any citation is dropped, and both are reported in <see cref="DigestSummary.Notes"/>. When the
-/// client throws, takes longer than <see cref="ChatClientSummarizerOptions.Timeout"/>, or answers something that is
-/// not such JSON (or has no bullet with a valid citation), the fallback summarizer (the extractive one by default)
-/// writes the summary and the reason is noted. Token usage is noted when the client reports it.
+/// A summarizer over any <see cref="IChatClient"/> (OpenAI, Azure OpenAI, Ollama, …). It sends the stories the pipeline
+/// assembled with their numbered sources in the prompt and asks for structured JSON in the seed's shape (overall
+/// highlights, one per story, comparing the sides that covered it, and one list per side citing only that side's
+/// sources), with the story and the source numbers each bullet rests on. When the client throws, takes longer than
+/// <see cref="ChatClientSummarizerOptions.Timeout"/>, or answers something that is not such JSON, it throws a
+/// <see cref="SummarizerException"/> with the reason; token usage is noted when the client reports it.
 /// </summary>
+/// <remarks>
+/// It does not check citations or fall back itself: the pipeline wraps every summarizer in the
+/// <see cref="CitationCheckingSummarizer"/> and a <see cref="FallbackSummarizer"/> (see
+/// <see cref="SummarizerBuilderExtensions.UseFallbackAndChecks"/>), which remove citations that point nowhere or at
+/// another side's sources, drop bullets the cited sources do not support, and use the extractive summarizer when this
+/// one fails or none of its bullets passes.
+/// </remarks>
 public sealed class ChatClientSummarizer : ISummarizer
 {
     private readonly IChatClient _client;
     private readonly ChatClientSummarizerOptions _options;
-    private readonly ISummarizer _fallback;
     private readonly TimeProvider _timeProvider;
-    private readonly ILogger _logger;
 
     /// <summary>Creates the summarizer.</summary>
     /// <param name="client">The chat client.</param>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <param name="fallback">Used when the client fails; a default <see cref="ExtractiveSummarizer"/> when <see langword="null"/>.</param>
     /// <param name="timeProvider">The clock of the timeout; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
-    /// <param name="logger">Logger; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public ChatClientSummarizer(
-        IChatClient client,
-        ChatClientSummarizerOptions? options = null,
-        ISummarizer? fallback = null,
-        TimeProvider? timeProvider = null,
-        ILogger<ChatClientSummarizer>? logger = null)
+    public ChatClientSummarizer(IChatClient client, ChatClientSummarizerOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
         _options = options ?? new ChatClientSummarizerOptions();
         _options.Validate();
-        _fallback = fallback ?? new ExtractiveSummarizer();
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     /// <summary>The messages that would be sent for a request (system prompt, then the user prompt with the numbered sources).</summary>
@@ -79,16 +72,19 @@ public sealed class ChatClientSummarizer : ISummarizer
     }
 
     /// <inheritdoc/>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (a timeout is not: it falls back).</exception>
+    /// <exception cref="SummarizerException">The client failed, timed out or answered something that is not the expected JSON.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (a timeout is not: it is a <see cref="SummarizerException"/>).</exception>
     public async Task<DigestSummary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Sources.Count == 0)
         {
-            return await FallbackAsync(request, [], "there are no sources to summarize", cancellationToken).ConfigureAwait(false);
+            var empty = request.Topic.Sides.ToDictionary(s => s.Id, _ => (IReadOnlyList<SummaryBullet>)[], StringComparer.Ordinal);
+            return new DigestSummary { Highlights = [], SideBullets = empty, Kind = SummaryKind.Generated, Model = _options.ModelId };
         }
 
         var notes = new List<string>();
+        var labels = SummaryPrompt.StoryLabels(request);
         ChatResponse response;
         using (var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider))
         using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
@@ -99,27 +95,28 @@ public sealed class ChatClientSummarizer : ISummarizer
                 response = await _client.GetResponseAsync(BuildMessages(request), BuildChatOptions(request), linked.Token)
                     .WaitAsync(linked.Token).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                return await FallbackAsync(request, notes, $"no answer within {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", cancellationToken).ConfigureAwait(false);
+                throw new SummarizerException($"chat summarizer: no answer within {_options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", notes, ex);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                return await FallbackAsync(request, notes, $"the chat client failed ({ex.GetType().Name}: {ex.Message})", cancellationToken).ConfigureAwait(false);
+                throw new SummarizerException($"chat summarizer: the chat client failed ({ex.GetType().Name}: {ex.Message})", notes, ex);
             }
         }
 
+        var model = response.ModelId ?? _options.ModelId;
         if (response.Usage is { } usage)
         {
-            notes.Add(UsageNote(response.ModelId ?? _options.ModelId, usage));
+            notes.Add(UsageNote(model, usage));
         }
 
         if (!SummaryAnswerParser.TryParse(response.Text, request.Topic, out var answer, out var error))
         {
-            return await FallbackAsync(request, notes, error, cancellationToken).ConfigureAwait(false);
+            throw new SummarizerException($"chat summarizer: {error}", notes);
         }
 
-        var highlights = Validate(answer.Highlights, request.Sources.Count, _options.MaxHighlights, "highlights", notes);
+        var highlights = Bullets(answer.Highlights, labels, _options.MaxHighlights, "highlights", notes);
         var sides = new Dictionary<string, IReadOnlyList<SummaryBullet>>(StringComparer.Ordinal);
         foreach (var side in request.Topic.Sides)
         {
@@ -129,19 +126,14 @@ public sealed class ChatClientSummarizer : ISummarizer
                 notes.Add($"chat summarizer: the answer had no bullets for side '{side.Id}'");
             }
 
-            sides[side.Id] = Validate(raw, request.Sources.Count, _options.BulletsPerSide, side.Id, notes);
+            sides[side.Id] = Bullets(raw, labels, _options.BulletsPerSide, side.Id, notes);
         }
 
-        if (highlights.Length == 0 && sides.Values.All(b => b.Count == 0))
-        {
-            return await FallbackAsync(request, notes, "the answer had no bullet with a valid citation", cancellationToken).ConfigureAwait(false);
-        }
-
-        return new DigestSummary { Highlights = highlights, SideBullets = sides, Notes = notes };
+        return new DigestSummary { Highlights = highlights, SideBullets = sides, Notes = notes, Kind = SummaryKind.Generated, Model = model };
     }
 
-    /// <summary>Keeps the citations that point at a source (1..count), distinct and ascending; drops bullets left with none.</summary>
-    private static SummaryBullet[] Validate(IReadOnlyList<RawBullet> bullets, int sourceCount, int max, string section, List<string> notes)
+    /// <summary>The model's bullets with their story; empty ones and ones beyond <paramref name="max"/> are dropped, unreadable citations noted (the pipeline's citation check does the rest).</summary>
+    private static SummaryBullet[] Bullets(IReadOnlyList<RawBullet> bullets, IReadOnlyDictionary<string, string> labels, int max, string section, List<string> notes)
     {
         var result = new List<SummaryBullet>();
         foreach (var bullet in bullets)
@@ -152,18 +144,9 @@ public sealed class ChatClientSummarizer : ISummarizer
                 continue;
             }
 
-            var valid = bullet.Citations.Where(n => n >= 1 && n <= sourceCount).Distinct().Order().ToArray();
-            var invalid = bullet.Citations.Where(n => n < 1 || n > sourceCount).Distinct().Order().ToArray();
-            if (invalid.Length > 0 || bullet.UnreadableCitations > 0)
+            if (bullet.UnreadableCitations > 0)
             {
-                var what = string.Join(", ", invalid.Select(n => n.ToString(CultureInfo.InvariantCulture)).Concat(Enumerable.Repeat("(unreadable)", bullet.UnreadableCitations)));
-                notes.Add($"chat summarizer: {section}: removed citation(s) {what} that point at no source from \"{bullet.Text}\"");
-            }
-
-            if (valid.Length == 0)
-            {
-                notes.Add($"chat summarizer: {section}: dropped \"{bullet.Text}\": no citation points at a listed source");
-                continue;
+                notes.Add($"chat summarizer: {section}: removed {bullet.UnreadableCitations} unreadable citation(s) from \"{bullet.Text}\"");
             }
 
             if (result.Count >= max)
@@ -172,7 +155,12 @@ public sealed class ChatClientSummarizer : ISummarizer
                 continue;
             }
 
-            result.Add(new SummaryBullet { Text = bullet.Text, Citations = valid });
+            result.Add(new SummaryBullet
+            {
+                Text = bullet.Text,
+                Citations = bullet.Citations.Distinct().Order().ToArray(),
+                StoryId = bullet.Story is { } label && labels.TryGetValue(label.Trim(), out var id) ? id : null,
+            });
         }
 
         return result.ToArray();
@@ -183,13 +171,5 @@ public sealed class ChatClientSummarizer : ISummarizer
         static string Count(long? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "?";
         var total = usage.TotalTokenCount ?? (usage.InputTokenCount + usage.OutputTokenCount);
         return $"chat summarizer: {(model is null ? "" : $"model {model}, ")}tokens: {Count(usage.InputTokenCount)} input, {Count(usage.OutputTokenCount)} output, {Count(total)} total";
-    }
-
-    private async Task<DigestSummary> FallbackAsync(SummaryRequest request, List<string> notes, string reason, CancellationToken cancellationToken)
-    {
-        _logger.LogWarning("Chat summarizer fell back to {Fallback} for topic {Topic}: {Reason}", _fallback.GetType().Name, request.Topic.Id, reason);
-        notes.Add($"chat summarizer: {reason}; used the {_fallback.GetType().Name} instead");
-        var summary = await _fallback.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
-        return new DigestSummary { Highlights = summary.Highlights, SideBullets = summary.SideBullets, Notes = [.. notes, .. summary.Notes] };
     }
 }

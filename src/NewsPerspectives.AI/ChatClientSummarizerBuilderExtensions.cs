@@ -1,7 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace NewsPerspectives;
@@ -12,8 +11,9 @@ public static class ChatClientSummarizerBuilderExtensions
     /// <summary>
     /// Replaces the summarizer with a <see cref="ChatClientSummarizer"/> over the <see cref="IChatClient"/> registered
     /// in the container (register one yourself, e.g. <c>services.AddSingleton&lt;IChatClient&gt;(...)</c> or
-    /// Microsoft.Extensions.AI's <c>AddChatClient</c>). Its fallback is the extractive summarizer with the options
-    /// set in <see cref="NewsPerspectivesOptions.Summarizer"/>.
+    /// Microsoft.Extensions.AI's <c>AddChatClient</c>). The pipeline runs it, as every summarizer, through the citation
+    /// and support check with the extractive summarizer (options in <see cref="NewsPerspectivesOptions.Summarizer"/>)
+    /// as its fallback.
     /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Configures the summarizer's options.</param>
@@ -35,9 +35,7 @@ public static class ChatClientSummarizerBuilderExtensions
         builder.Services.Replace(ServiceDescriptor.Singleton<ISummarizer>(sp => new ChatClientSummarizer(
             chatClientKey is null ? sp.GetRequiredService<IChatClient>() : sp.GetRequiredKeyedService<IChatClient>(chatClientKey),
             sp.GetRequiredService<IOptions<ChatClientSummarizerOptions>>().Value,
-            new ExtractiveSummarizer(sp.GetRequiredService<IOptions<NewsPerspectivesOptions>>().Value.Summarizer),
-            sp.GetService<TimeProvider>(),
-            sp.GetService<ILogger<ChatClientSummarizer>>())));
+            sp.GetService<TimeProvider>())));
         return builder;
     }
 }

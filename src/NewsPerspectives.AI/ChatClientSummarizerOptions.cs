@@ -6,23 +6,27 @@ public sealed class ChatClientSummarizerOptions
     /// <summary>The default system prompt: the model's role and the rules every bullet must follow.</summary>
     public const string DefaultSystemPrompt =
         "You write short, neutral news digests that compare how different sides cover one topic. " +
-        "You use only the numbered sources you are given, never outside knowledge. " +
-        "Every bullet is one sentence and ends with the numbers of the sources it rests on in its \"citations\" list; " +
-        "cite only numbers from the source list. A side's bullets describe how that side's own sources frame the news " +
-        "and cite only that side's sources. Answer with JSON only, no prose around it.";
+        "You use only the numbered sources you are given, never outside knowledge, and never a name, number or quote " +
+        "that is not in them. Every bullet is one sentence, names the story it is about in its \"story\" field, and " +
+        "lists the numbers of the sources it rests on in its \"citations\" list; cite only numbers from the source list. " +
+        "A highlight is about one story: when several sides covered it, say how each side reports it and cite a source " +
+        "of each; when one side alone covered it, say so. A side's bullets describe how that side's own sources frame " +
+        "the news, cite only that side's sources, and do not repeat the highlights. Answer with JSON only, no prose around it.";
 
     /// <summary>
     /// The default user prompt template. Placeholders: <c>{topic}</c>, <c>{date}</c>, <c>{sides}</c> (one line per
-    /// side: id and name), <c>{sources}</c> (one line per numbered source), <c>{maxHighlights}</c>,
+    /// side: id and name), <c>{sources}</c> (the stories, each with its label, the sides that covered it and how many
+    /// articles each published, then one line per numbered source of the story), <c>{maxHighlights}</c>,
     /// <c>{bulletsPerSide}</c> and <c>{format}</c> (the expected JSON shape, with the topic's side ids).
     /// </summary>
     public const string DefaultUserPromptTemplate =
         "Topic: {topic}\n" +
         "Date: {date}\n" +
         "Sides:\n{sides}\n\n" +
-        "Numbered sources (number, side, outlet, date, headline, and a description when there is one):\n{sources}\n\n" +
-        "Write up to {maxHighlights} overall highlights (the most important developments, across sides) and up to " +
-        "{bulletsPerSide} bullets for each side (how that side's sources cover the topic). " +
+        "Stories (same-event groups of the numbered sources; each source: number, side, outlet, date, headline, and a description when there is one):\n{sources}\n\n" +
+        "Write up to {maxHighlights} overall highlights, one per story, most widely covered stories first, each comparing " +
+        "how the sides that covered the story report it, and up to {bulletsPerSide} bullets for each side (that side's " +
+        "take on the stories it covered, citing only its own sources). " +
         "Answer with a JSON object of this shape:\n{format}";
 
     /// <summary>The model id sent with each request (<c>ChatOptions.ModelId</c>); <see langword="null"/> (the default) leaves it to the client.</summary>

@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace NewsPerspectives;
 
-/// <summary>A bullet as the model wrote it, before its citations are checked.</summary>
-internal sealed record RawBullet(string Text, IReadOnlyList<int> Citations, int UnreadableCitations);
+/// <summary>A bullet as the model wrote it, before its citations are checked; <see cref="Story"/> is the prompt's story label (<c>S1</c>), if given.</summary>
+internal sealed record RawBullet(string Text, IReadOnlyList<int> Citations, int UnreadableCitations, string? Story = null);
 
 /// <summary>The model's answer, parsed: highlights and bullets per side id.</summary>
 internal sealed record ParsedAnswer(IReadOnlyList<RawBullet> Highlights, IReadOnlyDictionary<string, IReadOnlyList<RawBullet>> Sides);
@@ -14,7 +14,7 @@ internal sealed record ParsedAnswer(IReadOnlyList<RawBullet> Highlights, IReadOn
 /// Reads the model's JSON answer leniently: code fences and prose around the object are ignored, trailing commas
 /// and comments allowed; highlights under <c>highlights</c> (or <c>overall</c>, <c>overallHighlights</c>); side lists
 /// under <c>perspectives</c> (or <c>sides</c>) or at the top level, keyed by side id or side name; a bullet is an
-/// object with <c>text</c> and <c>citations</c> (numbers, numeric strings or "[3]"), or a string ending in "[3, 11]".
+/// object with <c>text</c> and <c>citations</c> (numbers, numeric strings or "[3]") and optionally <c>story</c> (the prompt's story label), or a string ending in "[3, 11]".
 /// </summary>
 internal static partial class SummaryAnswerParser
 {
@@ -23,6 +23,7 @@ internal static partial class SummaryAnswerParser
     private static readonly string[] SideContainerKeys = ["perspectives", "sides"];
     private static readonly string[] TextKeys = ["text", "bullet", "summary"];
     private static readonly string[] CitationKeys = ["citations", "sources", "refs"];
+    private static readonly string[] StoryKeys = ["story", "storyId", "story_id"];
 
     public static bool TryParse(string? answer, TopicDefinition topic, out ParsedAnswer parsed, out string error)
     {
@@ -123,7 +124,8 @@ internal static partial class SummaryAnswerParser
                 }
 
                 var bullet = FromString(text.GetString()!);
-                bullets.Add(bullet with { Citations = numbers.Concat(bullet.Citations).ToArray(), UnreadableCitations = unreadable + bullet.UnreadableCitations });
+                var story = Find(item, StoryKeys) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+                bullets.Add(bullet with { Citations = numbers.Concat(bullet.Citations).ToArray(), UnreadableCitations = unreadable + bullet.UnreadableCitations, Story = story });
             }
         }
 

@@ -5,26 +5,38 @@ using System.Text.RegularExpressions;
 
 namespace NewsPerspectives;
 
-/// <summary>Builds the prompt (numbered sources) and the JSON schema of the expected answer for a request.</summary>
+/// <summary>Builds the prompt (the stories with their numbered sources) and the JSON schema of the expected answer for a request.</summary>
 internal static partial class SummaryPrompt
 {
+    /// <summary>The label of each story with a listed source in the prompt (<c>S1</c>, <c>S2</c>, … in the request's order) → its id.</summary>
+    public static IReadOnlyDictionary<string, string> StoryLabels(SummaryRequest request) =>
+        PromptStories(request).Select((s, i) => (Label: Label(i), s.Id)).ToDictionary(x => x.Label, x => x.Id, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The user prompt: the template with its placeholders filled in.</summary>
     public static string User(SummaryRequest request, ChatClientSummarizerOptions options)
     {
         var sides = string.Join("\n", request.Topic.Sides.Select(s => $"- {s.Id}: {s.Name}"));
         var sources = new StringBuilder();
-        foreach (var source in request.Sources)
+        var stories = PromptStories(request);
+        for (int i = 0; i < stories.Count; i++)
         {
-            var article = source.Article;
-            var side = request.Topic.FindSide(source.SideId)?.Name ?? source.SideId;
-            sources.Append(CultureInfo.InvariantCulture, $"[{source.Number}] ({side}; {OneLine(article.Outlet)}; {article.Published.UtcDateTime:yyyy-MM-dd}) {OneLine(article.Title)}");
-            var description = Cut(OneLine(article.Description), options.MaxDescriptionLength);
-            if (description.Length > 0)
+            var story = stories[i];
+            var coverage = string.Join(", ", story.Sides.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Side.Name} {s.ArticleCount}")));
+            sources.Append(CultureInfo.InvariantCulture, $"Story {Label(i)} (covered by {coverage}{(story.IsBlindspot ? $"; only {story.BlindspotSide!.Name} covered it" : "")}):\n");
+            foreach (var number in story.SourceNumbers)
             {
-                sources.Append(" — ").Append(description);
-            }
+                var source = request.Digest.FindSource(number)!;
+                var article = source.Article;
+                var side = request.Topic.FindSide(source.SideId)?.Name ?? source.SideId;
+                sources.Append(CultureInfo.InvariantCulture, $"[{source.Number}] ({side}; {OneLine(article.Outlet)}; {article.Published.UtcDateTime:yyyy-MM-dd}) {OneLine(article.Title)}");
+                var description = Cut(OneLine(article.Description), options.MaxDescriptionLength);
+                if (description.Length > 0)
+                {
+                    sources.Append(" — ").Append(description);
+                }
 
-            sources.Append('\n');
+                sources.Append('\n');
+            }
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -45,13 +57,41 @@ internal static partial class SummaryPrompt
     /// <summary>An example of the expected answer, with the topic's side ids.</summary>
     public static string Format(TopicDefinition topic)
     {
-        var sides = string.Join(", ", topic.Sides.Select(s => $"\"{JsonEncodedText.Encode(s.Id)}\": [{{\"text\": \"...\", \"citations\": [2]}}]"));
-        return $"{{\"highlights\": [{{\"text\": \"...\", \"citations\": [1, 3]}}], \"perspectives\": {{{sides}}}}}";
+        var sides = string.Join(", ", topic.Sides.Select(s => $"\"{JsonEncodedText.Encode(s.Id)}\": [{{\"story\": \"S2\", \"text\": \"...\", \"citations\": [2]}}]"));
+        return $"{{\"highlights\": [{{\"story\": \"S1\", \"text\": \"...\", \"citations\": [1, 3]}}], \"perspectives\": {{{sides}}}}}";
     }
+
+    /// <summary>The stories shown in the prompt: those with a listed source, plus a story of its own for any listed source in none.</summary>
+    private static List<DigestStory> PromptStories(SummaryRequest request)
+    {
+        var stories = request.Stories.Where(s => s.SourceNumbers.Count > 0).ToList();
+        var covered = stories.SelectMany(s => s.SourceNumbers).ToHashSet();
+        foreach (var source in request.Sources.Where(s => !covered.Contains(s.Number)))
+        {
+            var side = request.Topic.FindSide(source.SideId) ?? new SideDefinition { Id = source.SideId, Name = source.SideId };
+            stories.Add(new DigestStory
+            {
+                Story = new Story
+                {
+                    Id = source.StoryId ?? "source-" + source.Number.ToString(CultureInfo.InvariantCulture),
+                    Headline = source.Article.Title,
+                    Articles = [source.Item],
+                    CoverageBySide = new Dictionary<string, int>(StringComparer.Ordinal) { [source.SideId] = 1 },
+                },
+                Headline = source.Article.Title,
+                SourceNumbers = [source.Number],
+                Sides = [new StorySide { Side = side, ArticleCount = 1, Headline = source.Article.Title, HeadlineSource = source.Number, SourceNumbers = [source.Number] }],
+            });
+        }
+
+        return stories;
+    }
+
+    private static string Label(int index) => "S" + (index + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The JSON schema of the answer: <c>highlights</c> and <c>perspectives.&lt;side id&gt;</c>, each a list of
-    /// <c>{text, citations[]}</c>; strict-mode compatible (every property required, no additional properties).
+    /// <c>{story, text, citations[]}</c>; strict-mode compatible (every property required, no additional properties).
     /// </summary>
     public static JsonElement Schema(TopicDefinition topic)
     {
@@ -93,6 +133,9 @@ internal static partial class SummaryPrompt
         json.WriteStartObject("items");
         json.WriteString("type", "object");
         json.WriteStartObject("properties");
+        json.WriteStartObject("story");
+        json.WriteString("type", "string");
+        json.WriteEndObject();
         json.WriteStartObject("text");
         json.WriteString("type", "string");
         json.WriteEndObject();
@@ -103,7 +146,7 @@ internal static partial class SummaryPrompt
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
-        Required(json, ["text", "citations"]);
+        Required(json, ["story", "text", "citations"]);
         json.WriteBoolean("additionalProperties", false);
         json.WriteEndObject();
         json.WriteEndObject();

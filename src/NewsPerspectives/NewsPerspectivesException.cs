@@ -12,6 +12,6 @@ public class NewsPerspectivesException : Exception
 
     /// <summary>Creates an exception with a message and an inner exception.</summary>
     /// <param name="message">The message.</param>
-    /// <param name="innerException">The cause.</param>
-    public NewsPerspectivesException(string message, Exception innerException) : base(message, innerException) { }
+    /// <param name="innerException">The cause, if any.</param>
+    public NewsPerspectivesException(string message, Exception? innerException) : base(message, innerException) { }
 }

@@ -8,6 +8,9 @@ namespace NewsPerspectives.AI.Tests;
 
 public sealed class ChatClientSummarizerTests
 {
+    /// <summary>The summarizer as the pipeline runs it: checked, with the checked extractive summarizer as its fallback.</summary>
+    private static ISummarizer AsInThePipeline(ISummarizer summarizer) => summarizer.AsBuilder().UseFallbackAndChecks().Build();
+
     private const string GoodAnswer = """
         {
           "highlights": [
@@ -93,33 +96,73 @@ public sealed class ChatClientSummarizerTests
         Assert.Equal([1, 2], Assert.Single(summary.SideBullets["china"]).Citations);
         Assert.Equal([5, 6], Assert.Single(summary.SideBullets["japan"]).Citations);
         Assert.Equal("chat summarizer: model fake-model, tokens: 812 input, 95 output, 907 total", Assert.Single(summary.Notes));
+        Assert.Equal(SummaryKind.Generated, summary.Kind);
+        Assert.Equal("fake-model", summary.Model);
     }
 
     [Fact]
-    public async Task CitationsThatPointNowhere_AreRemoved_AndABulletLeftWithoutAny_IsDroppedAndReported()
+    public async Task Prompt_GroupsTheSourcesByStory_WithTheSidesThatCoveredIt_AndStoryLabelsMapBackToStories()
     {
-        var (topic, sources, _) = ChinaJapan();
+        var (topic, sources, stories) = ChinaJapan();
         var client = FakeChatClient.Answering("""
-            {"highlights": [
-               {"text": "Partly sourced.", "citations": [2, 42, 0, -1]},
-               {"text": "Invented.", "citations": [99]},
-               {"text": "Unsourced.", "citations": []}
-             ],
-             "perspectives": {"china": [{"text": "Bad number.", "citations": ["x"]}], "japan": [{"text": "Fine.", "citations": [8]}]}}
+            {"highlights": [{"story": "S1", "text": "Japan begins a deep-sea rare earth mining test; China warns Japan over it.", "citations": [1, 5]}],
+             "perspectives": {"china": [{"story": "S2", "text": "China urges Japan to correct its Taiwan remarks.", "citations": [3]}], "japan": []}}
             """);
 
-        var summary = await new ChatClientSummarizer(client).SummarizeAsync(Request(topic, sources));
+        var summary = await new ChatClientSummarizer(client).SummarizeAsync(Request(topic, sources, stories));
+
+        var user = client.Calls[0].Messages[1].Text;
+        var lines = user.Split('\n');
+        int rare = Array.IndexOf(lines, "Story S1 (covered by China 2, Japan 2):");
+        Assert.True(rare >= 0, user);
+        Assert.Equal(["[1]", "[2]", "[5]", "[6]"], lines[(rare + 1)..(rare + 5)].Select(l => l[..3]));
+        Assert.Contains("Story S2 (covered by China 1; only China covered it):", lines);
+        Assert.Contains("comparing how the sides that covered the story report it", user, StringComparison.Ordinal);
+        Assert.Equal("rare-earths", Assert.Single(summary.Highlights).StoryId);
+        Assert.Equal("taiwan-remarks", Assert.Single(summary.SideBullets["china"]).StoryId);
+        var schema = new ChatClientSummarizer(client).BuildChatOptions(Request(topic, sources)).ResponseFormat;
+        var required = Assert.IsType<ChatResponseFormatJson>(schema).Schema!.Value.GetProperty("properties").GetProperty("highlights").GetProperty("items").GetProperty("required");
+        Assert.Equal(["story", "text", "citations"], required.EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task InThePipeline_CitationsThatPointNowhereOrAtAnotherSide_AreRemoved_AndUnsupportedBulletsDropped_EachNoted()
+    {
+        var (topic, sources, stories) = ChinaJapan();
+        var client = FakeChatClient.Answering("""
+            {"highlights": [
+               {"text": "Japan's deep-sea rare earth mining test draws a Chinese warning.", "citations": [5, 42, 0, -1, 1]},
+               {"text": "Unsourced claim about a football final.", "citations": []},
+               {"text": "Takaichi weighs a snap election.", "citations": [8]},
+               {"text": "Angela Merkel warns Japan over the deep-sea rare earth mining test.", "citations": [1, 5]},
+               {"text": "China warns Japan over 40 deep-sea rare earth mining tests.", "citations": [1]}
+             ],
+             "perspectives": {
+               "china": [{"text": "Bad number.", "citations": ["x"]}, {"text": "Invented.", "citations": [99]}],
+               "japan": [{"text": "Rare earth mud mining could cut Japan's reliance on China.", "citations": [6, 2]},
+                         {"text": "Japan reports a Chinese carrier near Okinawa."}]}}
+            """);
+
+        var summary = await AsInThePipeline(new ChatClientSummarizer(client)).SummarizeAsync(Request(topic, sources, stories));
 
         var kept = Assert.Single(summary.Highlights);
-        Assert.Equal("Partly sourced.", kept.Text);
-        Assert.Equal([2], kept.Citations);
+        Assert.Equal("Japan's deep-sea rare earth mining test draws a Chinese warning.", kept.Text);
+        Assert.Equal([1, 5], kept.Citations);
+        Assert.Equal("rare-earths", kept.StoryId);
         Assert.Empty(summary.SideBullets["china"]);
-        Assert.Equal([8], Assert.Single(summary.SideBullets["japan"]).Citations);
-        Assert.Contains(summary.Notes, n => n.Contains("removed citation(s) -1, 0, 42 that point at no source from \"Partly sourced.\"", StringComparison.Ordinal));
-        Assert.Contains(summary.Notes, n => n.Contains("dropped \"Invented.\": no citation points at a listed source", StringComparison.Ordinal));
-        Assert.Contains(summary.Notes, n => n.Contains("dropped \"Unsourced.\"", StringComparison.Ordinal));
-        Assert.Contains(summary.Notes, n => n.Contains("china: dropped \"Bad number.\"", StringComparison.Ordinal));
-        Assert.All(AllBullets(summary), b => Assert.All(b.Citations, n => Assert.InRange(n, 1, sources.Length)));
+        Assert.Equal(["Rare earth mud mining could cut Japan's reliance on China.", "Japan reports a Chinese carrier near Okinawa."], summary.SideBullets["japan"].Select(b => b.Text));
+        Assert.Equal([6], summary.SideBullets["japan"][0].Citations);
+        Assert.Equal([8], summary.SideBullets["japan"][1].Citations);
+        Assert.Contains("highlights: removed citation(s) -1, 0, 42 that point at no source from \"Japan's deep-sea rare earth mining test draws a Chinese warning.\"", summary.Notes);
+        Assert.Contains("china: dropped \"Invented.\": it cites no listed source", summary.Notes);
+        Assert.Contains(summary.Notes, n => n.StartsWith("highlights: dropped \"Unsourced claim about a football final.\": it cites no source and the listed sources do not support it", StringComparison.Ordinal));
+        Assert.Contains(summary.Notes, n => n.StartsWith("highlights: dropped \"Takaichi weighs a snap election.\": its sources do not support it", StringComparison.Ordinal));
+        Assert.Contains(summary.Notes, n => n.StartsWith("highlights: dropped \"Angela Merkel warns Japan over the deep-sea rare earth mining test.\": its sources do not support it (names not in its sources: Angela Merkel)", StringComparison.Ordinal));
+        Assert.Contains(summary.Notes, n => n.StartsWith("highlights: dropped \"China warns Japan over 40 deep-sea rare earth mining tests.\": its sources do not support it (numbers not in its sources: 40)", StringComparison.Ordinal));
+        Assert.Contains(summary.Notes, n => n.Contains("china: removed 1 unreadable citation(s) from \"Bad number.\"", StringComparison.Ordinal));
+        Assert.Contains(summary.Notes, n => n.StartsWith("china: dropped \"Bad number.\"", StringComparison.Ordinal));
+        Assert.Contains("japan: removed citation(s) 2 of another side's sources from \"Rare earth mud mining could cut Japan's reliance on China.\"", summary.Notes);
+        Assert.Contains("japan: attributed \"Japan reports a Chinese carrier near Okinawa.\" to source(s) 8: it cited none", summary.Notes);
     }
 
     [Fact]
@@ -129,9 +172,9 @@ public sealed class ChatClientSummarizerTests
         var client = new FakeChatClient((_, _, _) => throw new HttpRequestException("connection refused (127.0.0.1:1)"));
         var request = Request(topic, sources, stories);
 
-        var summary = await new ChatClientSummarizer(client).SummarizeAsync(request);
+        var summary = await AsInThePipeline(new ChatClientSummarizer(client)).SummarizeAsync(request);
 
-        var extractive = await new ExtractiveSummarizer().SummarizeAsync(request);
+        var extractive = await new ExtractiveSummarizer().AsBuilder().UseCitationCheck().Build().SummarizeAsync(request);
         Assert.Equal(Render(extractive), Render(summary));
         Assert.Contains("chat summarizer: the chat client failed (HttpRequestException: connection refused (127.0.0.1:1)); used the ExtractiveSummarizer instead", summary.Notes);
     }
@@ -156,7 +199,7 @@ public sealed class ChatClientSummarizerTests
 
             return new ChatResponse();
         });
-        var summarizer = new ChatClientSummarizer(client, new ChatClientSummarizerOptions { Timeout = TimeSpan.FromSeconds(30) }, timeProvider: time);
+        var summarizer = AsInThePipeline(new ChatClientSummarizer(client, new ChatClientSummarizerOptions { Timeout = TimeSpan.FromSeconds(30) }, timeProvider: time));
 
         var pending = summarizer.SummarizeAsync(Request(topic, sources, stories));
         time.Advance(TimeSpan.FromSeconds(29));
@@ -177,7 +220,7 @@ public sealed class ChatClientSummarizerTests
         var time = new FakeTimeProvider();
         var never = new TaskCompletionSource<ChatResponse>();
         var client = new FakeChatClient((_, _, _) => never.Task);
-        var summarizer = new ChatClientSummarizer(client, new ChatClientSummarizerOptions { Timeout = TimeSpan.FromSeconds(5) }, timeProvider: time);
+        var summarizer = AsInThePipeline(new ChatClientSummarizer(client, new ChatClientSummarizerOptions { Timeout = TimeSpan.FromSeconds(5) }, timeProvider: time));
 
         var pending = summarizer.SummarizeAsync(Request(topic, sources, stories));
         time.Advance(TimeSpan.FromSeconds(6));
@@ -187,21 +230,22 @@ public sealed class ChatClientSummarizerTests
     }
 
     [Theory]
-    [InlineData("I'm sorry, I can't help with that.", "the answer held no JSON object")]
-    [InlineData("{\"highlights\": [{\"text\": \"unterminated", "the answer held no JSON object")]
-    [InlineData("{\"highlights\": [ {\"text\": } ]}", "the answer was not valid JSON")]
-    [InlineData("{\"weather\": \"sunny\"}", "the answer had neither highlights nor a list for any side")]
-    [InlineData("{\"highlights\": [{\"text\": \"Made up.\", \"citations\": [77]}], \"perspectives\": {}}", "the answer had no bullet with a valid citation")]
-    [InlineData("", "the answer was empty")]
+    [InlineData("I'm sorry, I can't help with that.", "chat summarizer: the answer held no JSON object")]
+    [InlineData("{\"highlights\": [{\"text\": \"unterminated", "chat summarizer: the answer held no JSON object")]
+    [InlineData("{\"highlights\": [ {\"text\": } ]}", "chat summarizer: the answer was not valid JSON")]
+    [InlineData("{\"weather\": \"sunny\"}", "chat summarizer: the answer had neither highlights nor a list for any side")]
+    [InlineData("{\"highlights\": [{\"text\": \"Made up.\", \"citations\": [77]}], \"perspectives\": {}}", "summarizer ChatClientSummarizer gave no bullet that passed the checks")]
+    [InlineData("", "chat summarizer: the answer was empty")]
     public async Task NonsenseAnswer_FallsBack_WithTheReasonNoted(string answer, string reason)
     {
         var (topic, sources, stories) = ChinaJapan();
         var request = Request(topic, sources, stories);
 
-        var summary = await new ChatClientSummarizer(FakeChatClient.Answering(answer)).SummarizeAsync(request);
+        var summary = await AsInThePipeline(new ChatClientSummarizer(FakeChatClient.Answering(answer))).SummarizeAsync(request);
 
-        Assert.Contains(summary.Notes, n => n.StartsWith($"chat summarizer: {reason}", StringComparison.Ordinal) && n.EndsWith("used the ExtractiveSummarizer instead", StringComparison.Ordinal));
-        Assert.Equal(Render(await new ExtractiveSummarizer().SummarizeAsync(request)), Render(summary));
+        Assert.Contains(summary.Notes, n => n.StartsWith(reason, StringComparison.Ordinal) && n.EndsWith("used the ExtractiveSummarizer instead", StringComparison.Ordinal));
+        Assert.Equal(Render(await new ExtractiveSummarizer().AsBuilder().UseCitationCheck().Build().SummarizeAsync(request)), Render(summary));
+        Assert.Equal(SummaryKind.Extractive, summary.Kind);
     }
 
     [Fact]
@@ -272,7 +316,7 @@ public sealed class ChatClientSummarizerTests
 
         var messages = client.Calls[0].Messages;
         Assert.Equal("Be terse.", messages[0].Text);
-        Assert.StartsWith("Résumé pour Test Topic au 2026-01-12 (5/4):\n[1] (China; Global Times; 2026-01-12)", messages[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("Résumé pour Test Topic au 2026-01-12 (5/4):\nStory S1 (covered by China 1):\n[1] (China; Global Times; 2026-01-12)", messages[1].Text, StringComparison.Ordinal);
         Assert.Contains("\"perspectives\": {\"china\": [", messages[1].Text, StringComparison.Ordinal);
     }
 
@@ -312,10 +356,10 @@ public sealed class ChatClientSummarizerTests
                 .UseChatClientSummarizer(o => o.ModelId = "llama3.2");
         await using var provider = services.BuildServiceProvider();
 
-        var summarizer = provider.GetRequiredService<ISummarizer>();
+        var summarizer = provider.GetRequiredKeyedService<ISummarizer>(NewsPerspectivesServiceCollectionExtensions.PipelineSummarizerKey);
         var summary = await summarizer.SummarizeAsync(Request(topic, sources, stories));
 
-        Assert.IsType<ChatClientSummarizer>(summarizer);
+        Assert.IsType<ChatClientSummarizer>(provider.GetRequiredService<ISummarizer>());
         Assert.Equal("llama3.2", Assert.Single(client.Calls).Options!.ModelId);
         Assert.Equal(3, summary.Highlights.Count);
         Assert.Contains(summary.Notes, n => n.Contains("InvalidOperationException: no model loaded", StringComparison.Ordinal));

@@ -35,7 +35,7 @@ public sealed class OpenAiClientIntegrationTests
         var (topic, sources, stories) = ChinaJapan();
         using var client = OpenAiChatClient(server, "gpt-4o-mini");
 
-        var summary = await new ChatClientSummarizer(client).SummarizeAsync(Request(topic, sources, stories));
+        var summary = await new ChatClientSummarizer(client).AsBuilder().UseFallbackAndChecks().Build().SummarizeAsync(Request(topic, sources, stories));
 
         var (path, authorization, body) = Assert.Single(server.Requests);
         Assert.Equal("/v1/chat/completions", path);
@@ -74,7 +74,7 @@ public sealed class OpenAiClientIntegrationTests
         var (topic, sources, stories) = ChinaJapan();
         using var client = OpenAiChatClient(server, "gpt-4o-mini");
 
-        var summary = await new ChatClientSummarizer(client).SummarizeAsync(Request(topic, sources, stories));
+        var summary = await new ChatClientSummarizer(client).AsBuilder().UseFallbackAndChecks().Build().SummarizeAsync(Request(topic, sources, stories));
 
         Assert.Single(server.Requests);
         Assert.Contains(summary.Notes, n => n.StartsWith("chat summarizer: the chat client failed (ClientResultException:", StringComparison.Ordinal) && n.Contains("503", StringComparison.Ordinal));
@@ -86,9 +86,10 @@ public sealed class OpenAiClientIntegrationTests
     {
         await using var server = await OpenAiCompatibleServer.StartAsync();
         server.Content = """
-            {"highlights": [{"text": "Japan starts lifting rare earth mud from the deep sea.", "citations": [1, 11]}],
+            {"highlights": [{"text": "Japan starts lifting rare earth from the deep sea as China curbs rare earth exports to Japan.", "citations": [1, 18, 11]}],
              "perspectives": {"china": [{"text": "Chinese outlets watch Japan's rare earth push.", "citations": [1]}],
-                              "japan": [{"text": "Japan's deep-sea project aims to cut reliance on China.", "citations": [11]}]}}
+                              "japan": [{"text": "Japan seeks to cut its reliance on China for rare earths.", "citations": [14, 15]},
+                                        {"text": "Japan's deep-sea project aims to cut reliance on China.", "citations": [11]}]}}
             """;
         var configuration = TopicConfigurationLoader.LoadFile(Path.Combine(TestPaths.Snapshot, "topics.yaml"));
         var topic = configuration.Topics.Single(t => t.Id == "china-japan");
@@ -104,8 +105,14 @@ public sealed class OpenAiClientIntegrationTests
         Assert.Equal("llama3.2", request.GetProperty("model").GetString());
         var numbered = ContentText(request.GetProperty("messages")[1]).Split('\n').Count(l => l.StartsWith('['));
         Assert.Equal(run.Digest.Sources.Count, numbered);
-        Assert.Contains("- Japan starts lifting rare earth mud from the deep sea. [1, 11]\n", post, StringComparison.Ordinal);
-        Assert.Contains("- Japan's deep-sea project aims to cut reliance on China. [11]\n", post, StringComparison.Ordinal);
+        // Source 11 is about a Japan-South Korea summit: the support check removes it from the highlight and drops the bullet resting on it alone.
+        Assert.Contains("- Japan starts lifting rare earth from the deep sea as China curbs rare earth exports to Japan. [1, 18]\n", post, StringComparison.Ordinal);
+        Assert.Contains("- Japan seeks to cut its reliance on China for rare earths. [14, 15]\n", post, StringComparison.Ordinal);
+        Assert.DoesNotContain("deep-sea project", post, StringComparison.Ordinal);
+        Assert.Contains(run.Diagnostics.Notes, n => n.StartsWith("japan: dropped \"Japan's deep-sea project aims to cut reliance on China.\": its sources do not support it", StringComparison.Ordinal));
+        Assert.Contains("highlights: removed citation(s) 11 that do not support \"Japan starts lifting rare earth from the deep sea as China curbs rare earth exports to Japan.\"", run.Diagnostics.Notes);
+        Assert.Equal(SummaryKind.Generated, run.Digest.SummaryKind);
+        Assert.Equal("llama3.2", run.Digest.SummaryModel);
         Assert.Contains(run.Diagnostics.Notes, n => n.Contains("tokens: 1234 input", StringComparison.Ordinal));
     }
 

@@ -27,6 +27,7 @@ internal static class RelevanceQuality
                 [new InMemoryFeedSource(feeds)],
                 [new OutletNormalizationFilter(registry), new AgeWindowFilter(), new ExactDuplicateFilter(), new RelevanceFilter()],
                 new CompositeClassifier(new OutletRegistryClassifier(registry), new FeedSideClassifier()),
+                new NoStoryClusterer(),
                 new ExtractiveSummarizer(),
                 TimeProvider.System);
             var run = await pipeline.RunAsync(post.Topic, post.AsOf);

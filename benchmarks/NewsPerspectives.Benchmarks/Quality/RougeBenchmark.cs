@@ -116,7 +116,15 @@ internal static partial class RougeBenchmark
             },
         }).ToArray();
         var summarizer = new ExtractiveSummarizer(options);
-        var summary = summarizer.Summarize(new SummaryRequest { Topic = topic, Sources = sources, AsOf = cluster.Articles.Max(a => a.Date) });
+        var items = sources.Select(s => s.Item).ToArray();
+        var digest = new DigestAssembler().Assemble(topic, cluster.Articles.Max(a => a.Date), items, items, items.Select(i => new Story
+        {
+            Id = i.Article.Id,
+            Headline = i.Article.Title,
+            Articles = [i],
+            CoverageBySide = new Dictionary<string, int>(StringComparer.Ordinal) { [i.SideId] = 1 },
+        }).ToArray());
+        var summary = summarizer.Summarize(new SummaryRequest { Digest = digest });
         return string.Join("\n", summary.Highlights.Select(h => h.Text));
     }
 

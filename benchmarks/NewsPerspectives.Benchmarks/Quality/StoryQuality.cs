@@ -63,16 +63,16 @@ internal static class StoryQuality
                 [new InMemoryFeedSource(post.Feeds())],
                 [new AgeWindowFilter(), new ExactDuplicateFilter(), new NearDuplicateFilter()],
                 new FeedSideClassifier(),
+                clusterer,
                 new ExtractiveSummarizer(),
-                TimeProvider.System,
-                clusterer: clusterer);
+                TimeProvider.System);
             var run = await pipeline.RunAsync(post.Topic, post.AsOf).ConfigureAwait(false);
 
             // Predicted story of each link (a collapsed copy belongs to its kept article's story).
             var storyOfLink = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int s = 0; s < run.Digest.Stories.Count; s++)
             {
-                foreach (var item in run.Digest.Stories[s].Articles)
+                foreach (var item in run.Digest.Stories[s].Story.Articles)
                 {
                     storyOfLink.TryAdd(item.Article.Link, s);
                     foreach (var copy in item.Article.AlsoPublishedBy)

@@ -18,8 +18,17 @@ public sealed class NewsPerspectivesOptions
     /// <summary>Options of the story clusterer (on by default: stories feed the summarizer and the JSON digest).</summary>
     public StoryClustererOptions Stories { get; } = new();
 
-    /// <summary>Options of the extractive summarizer.</summary>
+    /// <summary>Options of the digest assembly: presentation rules every format shares (which stories are notable).</summary>
+    public DigestAssemblyOptions Assembly { get; } = new();
+
+    /// <summary>Options of the framing analysis (each side's distinctive words and phrases).</summary>
+    public FramingOptions Framing { get; } = new();
+
+    /// <summary>Options of the extractive summarizer (the default summarizer and every summarizer's fallback).</summary>
     public ExtractiveSummarizerOptions Summarizer { get; } = new();
+
+    /// <summary>Options of the support check every summarizer's bullets go through.</summary>
+    public SupportCheckOptions SupportCheck { get; } = new();
 
     /// <summary>Options of the Hugo Markdown writer.</summary>
     public HugoMarkdownWriterOptions Hugo { get; } = new();

@@ -9,6 +9,13 @@ namespace NewsPerspectives;
 public static class NewsPerspectivesServiceCollectionExtensions
 {
     /// <summary>
+    /// The service key of the summarizer the pipeline runs: the registered <see cref="ISummarizer"/> wrapped by
+    /// <see cref="SummarizerBuilderExtensions.UseFallbackAndChecks"/> (citation and support check, extractive fallback).
+    /// Resolve it with <c>GetRequiredKeyedService&lt;ISummarizer&gt;(PipelineSummarizerKey)</c>.
+    /// </summary>
+    public const string PipelineSummarizerKey = "NewsPerspectives.PipelineSummarizer";
+
+    /// <summary>
     /// Adds the pipeline and its default stages: local file feeds, the outlet registry (<see cref="OutletRegistry.Default"/>)
     /// with outlet normalisation, the age, exact-duplicate and relevance filters, the outlet-then-feed side classifier, the extractive summarizer, and the Hugo Markdown, JSON and HTML writers. Defaults are
     /// registered with <c>TryAdd*</c>, so a registration of your own (before or after, through the builder) wins.
@@ -37,7 +44,13 @@ public static class NewsPerspectivesServiceCollectionExtensions
         services.TryAddSingleton<IStoryClusterer>(sp => new StoryClusterer(Options(sp).Stories, sp.GetService<ITextSimilarity>()));
         services.TryAddSingleton<IPerspectiveClassifier>(sp => new CompositeClassifier(
             new OutletRegistryClassifier(sp.GetRequiredService<OutletRegistry>()), new FeedSideClassifier()));
+        services.TryAddSingleton<IFramingAnalyzer>(sp => new LogOddsFramingAnalyzer(Options(sp).Framing));
         services.TryAddSingleton<ISummarizer>(sp => new ExtractiveSummarizer(Options(sp).Summarizer));
+        // Every summarizer, the default or one of your own, runs checked and with the extractive fallback.
+        services.TryAddKeyedSingleton<ISummarizer>(PipelineSummarizerKey, (sp, _) => sp.GetRequiredService<ISummarizer>()
+            .AsBuilder()
+            .UseFallbackAndChecks(Options(sp).Summarizer, Options(sp).SupportCheck)
+            .Build(sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HugoMarkdownWriter>(sp => new HugoMarkdownWriter(Options(sp).Hugo)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, JsonDigestWriter>(sp => new JsonDigestWriter(Options(sp).Json)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HtmlDigestWriter>(sp => new HtmlDigestWriter(Options(sp).Html)));
@@ -45,12 +58,12 @@ public static class NewsPerspectivesServiceCollectionExtensions
             sp.GetServices<IFeedSource>(),
             sp.GetServices<IArticleFilter>(),
             sp.GetRequiredService<IPerspectiveClassifier>(),
-            sp.GetRequiredService<ISummarizer>(),
+            sp.GetRequiredService<IStoryClusterer>(),
+            sp.GetRequiredKeyedService<ISummarizer>(PipelineSummarizerKey),
             sp.GetRequiredService<TimeProvider>(),
             Options(sp).Pipeline,
-            sp.GetService<IStoryClusterer>(),
-            sp.GetService<ILogger<DigestPipeline>>(),
-            new ExtractiveSummarizer(Options(sp).Summarizer)));
+            new DigestAssembler(Options(sp).Assembly, sp.GetRequiredService<IFramingAnalyzer>()),
+            sp.GetService<ILogger<DigestPipeline>>()));
         return new NewsPerspectivesBuilder(services);
     }
 
@@ -110,7 +123,7 @@ public static class NewsPerspectivesBuilderExtensions
         return builder;
     }
 
-    /// <summary>Replaces the summarizer.</summary>
+    /// <summary>Replaces the summarizer. The pipeline runs it wrapped in the citation and support check, with the extractive summarizer as its fallback.</summary>
     /// <typeparam name="TSummarizer">The summarizer type.</typeparam>
     /// <param name="builder">The builder.</param>
     public static INewsPerspectivesBuilder UseSummarizer<TSummarizer>(this INewsPerspectivesBuilder builder)
@@ -121,7 +134,7 @@ public static class NewsPerspectivesBuilderExtensions
         return builder;
     }
 
-    /// <summary>Sets the story clusterer.</summary>
+    /// <summary>Sets the story clusterer (<see cref="NoStoryClusterer"/> makes every article a story of its own).</summary>
     /// <typeparam name="TClusterer">The clusterer type.</typeparam>
     /// <param name="builder">The builder.</param>
     public static INewsPerspectivesBuilder UseStoryClusterer<TClusterer>(this INewsPerspectivesBuilder builder)

@@ -25,6 +25,9 @@ internal static class TextTerms
         "ha", "han", "fue", "son", "está", "este", "esta", "estos", "estas", "pero", "muy", "hay", "ser",
     };
 
+    /// <summary>True when the lower-case word is a stop word (English or Spanish function words and a few news words).</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     /// <summary>Distinct terms of the text, in first-seen order.</summary>
     public static IReadOnlyList<string> Distinct(string text)
     {

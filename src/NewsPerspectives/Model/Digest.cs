@@ -1,6 +1,11 @@
 namespace NewsPerspectives;
 
-/// <summary>A finished digest: numbered sources, summaries with citations, counts per side.</summary>
+/// <summary>
+/// A digest: the numbered sources, the stories they belong to, the framing of each side, the summary (highlights
+/// and per-side bullets, each citing sources) and the counts per side. <see cref="DigestAssembler"/> builds it once
+/// after clustering, without a summary; the summarizer reads it, and <see cref="WithSummary"/> adds the summary.
+/// Every later stage (the checks, the formats) reads it and none recomputes it.
+/// </summary>
 public sealed class Digest
 {
     /// <summary>The topic digested.</summary>
@@ -12,14 +17,27 @@ public sealed class Digest
     /// <summary>The listed sources, numbered from 1, grouped by side in topic order, newest first within a side.</summary>
     public required IReadOnlyList<DigestSource> Sources { get; init; }
 
-    /// <summary>Overall highlights (3-5 when there is enough material).</summary>
+    /// <summary>Overall highlights, one per event (3-5 when there is enough material); empty before the summary.</summary>
     public required IReadOnlyList<SummaryBullet> Highlights { get; init; }
 
     /// <summary>One entry per side, in topic order: counts and that side's bullets.</summary>
     public required IReadOnlyList<SideDigest> Sides { get; init; }
 
-    /// <summary>Same-event stories across sides, when a story clusterer ran; empty otherwise.</summary>
-    public IReadOnlyList<Story> Stories { get; init; } = [];
+    /// <summary>
+    /// The stories (same-event clusters) in the clusterer's order (widest coverage first): every story holding a listed
+    /// source, and every other story of at least <see cref="DigestAssemblyOptions.MinStoryArticles"/> articles. Each listed
+    /// source is in exactly one of them.
+    /// </summary>
+    public IReadOnlyList<DigestStory> Stories { get; init; } = [];
+
+    /// <summary>The words and phrases each side uses distinctively for the topic, one entry per side in topic order (empty when framing is off).</summary>
+    public IReadOnlyList<SideFraming> Framing { get; init; } = [];
+
+    /// <summary>How the summary was written. Default <see cref="SummaryKind.Extractive"/>.</summary>
+    public SummaryKind SummaryKind { get; init; }
+
+    /// <summary>The model that wrote a <see cref="SummaryKind.Generated"/> summary, when known; otherwise <see langword="null"/>.</summary>
+    public string? SummaryModel { get; init; }
 
     /// <summary>The date of the digest in UTC, as used in titles and paths.</summary>
     public DateOnly Date => DateOnly.FromDateTime(GeneratedAt.UtcDateTime);
@@ -27,65 +45,46 @@ public sealed class Digest
     /// <summary>Distinct outlets of the listed sources, in order of first appearance.</summary>
     public IReadOnlyList<string> Outlets =>
         Sources.Select(s => s.Article.Outlet).Distinct(StringComparer.Ordinal).ToArray();
-}
 
-/// <summary>A numbered entry of the digest's source list.</summary>
-public sealed class DigestSource
-{
-    /// <summary>The 1-based number that bullets cite.</summary>
-    public required int Number { get; init; }
+    /// <summary>The stories the formats list in their stories sections: those of at least <see cref="DigestAssemblyOptions.MinStoryArticles"/> articles.</summary>
+    public IEnumerable<DigestStory> NotableStories => Stories.Where(s => s.IsNotable);
 
-    /// <summary>The classified article.</summary>
-    public required ClassifiedArticle Item { get; init; }
+    /// <summary>Returns the story with the given id, or <see langword="null"/>.</summary>
+    /// <param name="storyId">The story id.</param>
+    public DigestStory? FindStory(string? storyId) =>
+        storyId is null ? null : Stories.FirstOrDefault(s => string.Equals(s.Id, storyId, StringComparison.Ordinal));
 
-    /// <summary>The article.</summary>
-    public Article Article => Item.Article;
+    /// <summary>Returns the source with the given number, or <see langword="null"/>.</summary>
+    /// <param name="number">The 1-based source number.</param>
+    public DigestSource? FindSource(int number) =>
+        number >= 1 && number <= Sources.Count && Sources[number - 1].Number == number
+            ? Sources[number - 1]
+            : Sources.FirstOrDefault(s => s.Number == number);
 
-    /// <summary>The side the article speaks for.</summary>
-    public string SideId => Item.SideId;
-}
-
-/// <summary>A summary line and the numbers of the sources it rests on.</summary>
-public sealed class SummaryBullet
-{
-    /// <summary>The text of the bullet.</summary>
-    public required string Text { get; init; }
-
-    /// <summary>Numbers of the cited sources (ascending, distinct, each an existing <see cref="DigestSource.Number"/>).</summary>
-    public required IReadOnlyList<int> Citations { get; init; }
-}
-
-/// <summary>A side's part of the digest.</summary>
-public sealed class SideDigest
-{
-    /// <summary>The side.</summary>
-    public required SideDefinition Side { get; init; }
-
-    /// <summary>How many sources of this side the digest lists.</summary>
-    public required int Count { get; init; }
-
-    /// <summary>How many relevant articles this side had before the cap (true coverage).</summary>
-    public required int Found { get; init; }
-
-    /// <summary>The side's bullets (about 4 when there is enough material).</summary>
-    public required IReadOnlyList<SummaryBullet> Bullets { get; init; }
-}
-
-/// <summary>A same-event cluster of articles, possibly across sides.</summary>
-public sealed class Story
-{
-    /// <summary>Stable id of the story.</summary>
-    public required string Id { get; init; }
-
-    /// <summary>A representative headline.</summary>
-    public required string Headline { get; init; }
-
-    /// <summary>The story's articles, newest first.</summary>
-    public required IReadOnlyList<ClassifiedArticle> Articles { get; init; }
-
-    /// <summary>Article count per side id (sides without coverage are absent or zero).</summary>
-    public required IReadOnlyDictionary<string, int> CoverageBySide { get; init; }
-
-    /// <summary>True when only one side of a multi-side topic covers the story.</summary>
-    public bool IsBlindspot { get; init; }
+    /// <summary>The same digest with a summary's highlights, per-side bullets and provenance.</summary>
+    /// <param name="summary">The summary (already checked: its citations are this digest's source numbers).</param>
+    /// <returns>A new digest; this one is not changed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is null.</exception>
+    public Digest WithSummary(DigestSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new Digest
+        {
+            Topic = Topic,
+            GeneratedAt = GeneratedAt,
+            Sources = Sources,
+            Highlights = summary.Highlights,
+            Sides = Sides.Select(side => new SideDigest
+            {
+                Side = side.Side,
+                Count = side.Count,
+                Found = side.Found,
+                Bullets = summary.SideBullets.GetValueOrDefault(side.Side.Id) ?? [],
+            }).ToArray(),
+            Stories = Stories,
+            Framing = Framing,
+            SummaryKind = summary.Kind,
+            SummaryModel = summary.Model,
+        };
+    }
 }

@@ -23,56 +23,62 @@ public sealed class DigestPipelineOptions
 }
 
 /// <summary>
-/// Runs the stages for one topic: read every feed, normalise, filter, classify, select, cluster stories,
-/// summarize, and assemble the digest with its diagnostics. A failing feed or article is recorded and the run goes on.
+/// Runs the stages for one topic: read every feed, normalise, filter, classify, select, cluster stories (always: a
+/// <see cref="NoStoryClusterer"/> is the off switch), assemble the digest once (<see cref="DigestAssembler"/>),
+/// summarize, and return the digest with its diagnostics. A failing feed or article is recorded and the run goes on.
 /// </summary>
 public sealed class DigestPipeline
 {
     private readonly IReadOnlyList<IFeedSource> _sources;
     private readonly IReadOnlyList<IArticleFilter> _filters;
     private readonly IPerspectiveClassifier _classifier;
+    private readonly IStoryClusterer _clusterer;
     private readonly ISummarizer _summarizer;
-    private readonly IStoryClusterer? _clusterer;
     private readonly TimeProvider _timeProvider;
     private readonly DigestPipelineOptions _options;
+    private readonly DigestAssembler _assembler;
     private readonly ILogger _logger;
-    private readonly ExtractiveSummarizer _fallbackSummarizer;
 
     /// <summary>Creates the pipeline.</summary>
     /// <param name="sources">Feed sources; the first that can read a feed reads it.</param>
     /// <param name="filters">Article filters, run in order.</param>
     /// <param name="classifier">The side classifier.</param>
-    /// <param name="summarizer">The summarizer.</param>
+    /// <param name="clusterer">The story clusterer (a <see cref="NoStoryClusterer"/> to make every article its own story).</param>
+    /// <param name="summarizer">
+    /// The summarizer as it runs, wrappers included: <c>summarizer.AsBuilder().UseFallbackAndChecks().Build()</c> adds the
+    /// citation and support check and the extractive fallback, as <c>AddNewsPerspectives</c> does.
+    /// </param>
     /// <param name="timeProvider">The clock: the default "as of" time and elapsed times.</param>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <param name="clusterer">The story clusterer, or <see langword="null"/> for none.</param>
+    /// <param name="assembler">Builds the digest after clustering; one with default options when <see langword="null"/>.</param>
     /// <param name="logger">Logger; none when <see langword="null"/>.</param>
-    /// <param name="fallbackSummarizer">Used when <paramref name="summarizer"/> throws; an <see cref="ExtractiveSummarizer"/> with default options when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     public DigestPipeline(
         IEnumerable<IFeedSource> sources,
         IEnumerable<IArticleFilter> filters,
         IPerspectiveClassifier classifier,
+        IStoryClusterer clusterer,
         ISummarizer summarizer,
         TimeProvider timeProvider,
         DigestPipelineOptions? options = null,
-        IStoryClusterer? clusterer = null,
-        ILogger<DigestPipeline>? logger = null,
-        ExtractiveSummarizer? fallbackSummarizer = null)
+        DigestAssembler? assembler = null,
+        ILogger<DigestPipeline>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(clusterer);
         ArgumentNullException.ThrowIfNull(summarizer);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _sources = sources.ToArray();
         _filters = filters.ToArray();
         _classifier = classifier;
-        _summarizer = summarizer;
         _clusterer = clusterer;
+        _summarizer = summarizer;
         _timeProvider = timeProvider;
         _options = options ?? new DigestPipelineOptions();
+        _assembler = assembler ?? new DigestAssembler();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _fallbackSummarizer = fallbackSummarizer ?? new ExtractiveSummarizer();
     }
 
     /// <summary>Runs the pipeline for a topic.</summary>
@@ -119,37 +125,16 @@ public sealed class DigestPipeline
             context.Drop(item.Article, DropReason.OverCap, $"beyond the cap of {topic.Limits.MaxArticles} articles");
         }
 
-        var sources = selected.Select((item, i) => new DigestSource { Number = i + 1, Item = item }).ToArray();
-        IReadOnlyList<Story> stories = [];
-        if (_clusterer is not null)
-        {
-            // Stories cover every classified article, not only the listed ones, so coverage per side is honest;
-            // writers cite the source numbers of the listed articles only.
-            stories = await _clusterer.ClusterAsync(topic, ArticleSelector.OrderNewestFirst(classified, topic), cancellationToken).ConfigureAwait(false);
-        }
+        // Stories cover every classified article, not only the listed ones, so coverage per side is honest.
+        var relevant = ArticleSelector.OrderNewestFirst(classified, topic);
+        var stories = await _clusterer.ClusterAsync(topic, relevant, cancellationToken).ConfigureAwait(false);
+        var assembled = _assembler.Assemble(topic, when, selected, relevant, stories, notes);
 
-        var request = new SummaryRequest { Topic = topic, Sources = sources, Stories = stories, AsOf = when };
-        var summary = await SummarizeAsync(request, notes, cancellationToken).ConfigureAwait(false);
+        var summary = await _summarizer.SummarizeAsync(new SummaryRequest { Digest = assembled }, cancellationToken).ConfigureAwait(false);
         notes.AddRange(summary.Notes);
+        var digest = assembled.WithSummary(summary);
 
-        var found = classified.GroupBy(c => c.SideId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var digest = new Digest
-        {
-            Topic = topic,
-            GeneratedAt = when,
-            Sources = sources,
-            Highlights = ValidCitations(summary.Highlights, sources.Length, "highlights", notes),
-            Sides = topic.Sides.Select(side => new SideDigest
-            {
-                Side = side,
-                Count = sources.Count(s => s.SideId == side.Id),
-                Found = found.GetValueOrDefault(side.Id),
-                Bullets = ValidCitations(summary.SideBullets.GetValueOrDefault(side.Id) ?? [], sources.Length, side.Id, notes),
-            }).ToArray(),
-            Stories = stories,
-        };
-
-        _logger.LogInformation("Topic {Topic}: {Read} articles read, {Listed} listed, {Dropped} dropped", topic.Id, articles.Count, sources.Length, dropped.Count);
+        _logger.LogInformation("Topic {Topic}: {Read} articles read, {Listed} listed, {Dropped} dropped", topic.Id, articles.Count, digest.Sources.Count, dropped.Count);
         return new DigestRun
         {
             Digest = digest,
@@ -261,49 +246,5 @@ public sealed class DigestPipeline
         }
 
         return (read, _timeProvider.GetElapsedTime(start));
-    }
-
-    private async Task<DigestSummary> SummarizeAsync(SummaryRequest request, List<string> notes, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _summarizer.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            if (_summarizer is ExtractiveSummarizer)
-            {
-                throw;
-            }
-
-            notes.Add($"summarizer {_summarizer.GetType().Name} failed ({ex.GetType().Name}: {ex.Message}); used the extractive summarizer");
-            return await _fallbackSummarizer.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static SummaryBullet[] ValidCitations(IReadOnlyList<SummaryBullet> bullets, int sourceCount, string section, List<string> notes)
-    {
-        var result = new List<SummaryBullet>(bullets.Count);
-        foreach (var bullet in bullets)
-        {
-            var valid = bullet.Citations.Where(n => n >= 1 && n <= sourceCount).Distinct().Order().ToArray();
-            if (valid.Length != bullet.Citations.Count)
-            {
-                notes.Add($"{section}: removed citations that point at no source from \"{bullet.Text}\"");
-            }
-
-            if (valid.Length == 0)
-            {
-                // Every bullet must rest on at least one listed source; one that rests on none is not shown.
-                notes.Add($"{section}: dropped \"{bullet.Text}\": it cites no listed source");
-                continue;
-            }
-
-            result.Add(valid.Length == bullet.Citations.Count && bullet.Citations.SequenceEqual(valid)
-                ? bullet
-                : new SummaryBullet { Text = bullet.Text, Citations = valid });
-        }
-
-        return result.ToArray();
     }
 }

@@ -1,107 +1,18 @@
 namespace NewsPerspectives;
 
-/// <summary>Options of the extractive summarizer. Validated when the summarizer is created.</summary>
-public sealed class ExtractiveSummarizerOptions
-{
-    /// <summary>The most overall highlights (one per story). Default 5.</summary>
-    public int MaxHighlights { get; set; } = 5;
-
-    /// <summary>The fewest overall highlights when there are enough stories. Default 3.
-    /// Between the two, one highlight per four sources.</summary>
-    public int MinHighlights { get; set; } = 3;
-
-    /// <summary>Bullets per side (one per story the side covers). Default 4.</summary>
-    public int BulletsPerSide { get; set; } = 4;
-
-    /// <summary>
-    /// When the request carries no stories (no story clusterer ran), two sources whose headline terms overlap at
-    /// least this much (Jaccard) are grouped into one story, each source joining the first earlier group whose
-    /// first source it is that close to. Default 0.3.
-    /// </summary>
-    public double SameSubjectSimilarity { get; set; } = 0.3;
-
-    /// <summary>
-    /// The MMR trade-off between rank and novelty, between 0 and 1: a candidate's score is
-    /// <c>λ·relevance − (1 − λ)·(highest similarity to a bullet already chosen)</c>. 1 ranks only; lower values favour
-    /// bullets unlike the ones already chosen. Default 0.7.
-    /// </summary>
-    public double MmrLambda { get; set; } = 0.7;
-
-    /// <summary>
-    /// Rank the sentences of article descriptions (or full texts) with the headlines, so a bullet may be a
-    /// description sentence. <see langword="false"/> uses headlines only. Default <see langword="true"/>.
-    /// </summary>
-    public bool UseDescriptions { get; set; } = true;
-
-    /// <summary>Description sentences shorter than this many words are not used as bullets. Default 6.</summary>
-    public int MinSentenceWords { get; set; } = 6;
-
-    /// <summary>Description sentences longer than this many words are not used as bullets (headlines always may be). Default 45.</summary>
-    public int MaxSentenceWords { get; set; } = 45;
-
-    /// <summary>
-    /// How much earlier sentences of an article are preferred: a sentence's score is its LexRank centrality times
-    /// <c>1 + PositionWeight / (1 + position)</c>, where the headline and the first description sentence have position 0.
-    /// 0 turns the preference off. Default 1.
-    /// </summary>
-    public double PositionWeight { get; set; } = 1.0;
-
-    /// <summary>
-    /// 0 (the default): one highlight per story, as described above. Greater than 0: the highlights are instead a
-    /// sentence-level extract of about this many words (sentences are added while the total is below the budget),
-    /// picked by score with MMR, where several sentences may come from one story; used for long-form summaries
-    /// (the ROUGE benchmark uses 250).
-    /// </summary>
-    public int HighlightWordBudget { get; set; }
-
-    /// <summary>
-    /// In the sentence-level extract, a sentence also cites every other source holding a sentence at least this
-    /// similar (TF-IDF cosine) to it. Default 0.5.
-    /// </summary>
-    public double CorroborationSimilarity { get; set; } = 0.5;
-
-    /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public void Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxHighlights);
-        ArgumentOutOfRangeException.ThrowIfNegative(MinHighlights);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinHighlights, MaxHighlights);
-        ArgumentOutOfRangeException.ThrowIfNegative(BulletsPerSide);
-        ArgumentOutOfRangeException.ThrowIfNegative(MinSentenceWords);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSentenceWords, MinSentenceWords);
-        ArgumentOutOfRangeException.ThrowIfNegative(PositionWeight);
-        ArgumentOutOfRangeException.ThrowIfNegative(HighlightWordBudget);
-        if (SameSubjectSimilarity is < 0 or > 1 || double.IsNaN(SameSubjectSimilarity))
-        {
-            throw new ArgumentOutOfRangeException(nameof(SameSubjectSimilarity), SameSubjectSimilarity, "must be between 0 and 1");
-        }
-
-        if (MmrLambda is < 0 or > 1 || double.IsNaN(MmrLambda))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MmrLambda), MmrLambda, "must be between 0 and 1");
-        }
-
-        if (CorroborationSimilarity is < 0 or > 1 || double.IsNaN(CorroborationSimilarity))
-        {
-            throw new ArgumentOutOfRangeException(nameof(CorroborationSimilarity), CorroborationSimilarity, "must be between 0 and 1");
-        }
-    }
-}
-
 /// <summary>
-/// The offline, deterministic default summarizer.
+/// The offline, deterministic default summarizer. It reads the stories the pipeline assembled (every listed source
+/// is in one; a source in none counts as a story of its own) and never clusters.
 /// <list type="bullet">
-/// <item>It works over the request's stories; when there are none (no clusterer ran) it groups the sources into
-/// stories by headline similarity (<see cref="ExtractiveSummarizerOptions.SameSubjectSimilarity"/>).</item>
 /// <item>Every headline, and every sentence of the descriptions or full texts, is scored by LexRank centrality
-/// (TF-IDF cosine graph over all sources) weighted towards early sentences.</item>
-/// <item>Highlights: stories ranked by breadth (sides, then outlets), then recency, then size (one-sided stories of
-/// equal breadth take turns between sides); picked with MMR so near-identical subjects are not repeated; one bullet
-/// per story, its best-scored sentence, citing every source of the story.</item>
-/// <item>Per-side bullets: the stories that side covers, ranked by how much of the story is that side's, then
-/// breadth and recency; the bullet is that side's own best sentence (its own framing of a shared story) and cites
-/// that side's sources of the story.</item>
+/// (TF-IDF cosine graph over all sources, computed through the term index in linear time) weighted towards early sentences.</item>
+/// <item>Highlights compare: events (stories) ranked by breadth (sides with a listed source, then outlets), then
+/// recency, then size (one-sided events of equal breadth take turns between sides), picked with MMR; each highlight is
+/// about one event and cites its sources of every side. For an event several sides covered it puts each side's own
+/// best sentence side by side ("China: …; Japan: …"); for a blindspot it says which side alone covered it.</item>
+/// <item>Per-side bullets give that side's take on the events it covered, from its own sources only, ranked by how
+/// much of the event is that side's, then breadth and recency, picked with MMR; a bullet never repeats a sentence a
+/// highlight quotes (nor one too like it, see <see cref="ExtractiveSummarizerOptions.MaxSimilarityToHighlights"/>).</item>
 /// </list>
 /// The same request gives the same summary, byte for byte.
 /// </summary>
@@ -127,14 +38,13 @@ public sealed class ExtractiveSummarizer : ISummarizer
     }
 
     /// <summary>Summarizes synchronously (the work is CPU-only).</summary>
-    /// <param name="request">The topic, numbered sources and stories.</param>
+    /// <param name="request">The assembled digest: topic, numbered sources and stories.</param>
     /// <returns>The summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="request"/> is null.</exception>
     public DigestSummary Summarize(SummaryRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sources = request.Sources;
-        var notes = new List<string>();
         var sentences = Sentences(sources);
         var graph = new SentenceGraph(sentences.Select(s => s.Text).ToArray(), sentences.Select(s => s.Source).ToArray());
         var centrality = graph.Centrality();
@@ -144,7 +54,6 @@ public sealed class ExtractiveSummarizer : ISummarizer
             score[i] = centrality[i] * (1 + _options.PositionWeight / (1 + sentences[i].Position));
         }
 
-        var stories = Stories(request, notes);
         var sentencesOf = new List<int>[sources.Count];
         for (int s = 0; s < sources.Count; s++)
         {
@@ -156,23 +65,25 @@ public sealed class ExtractiveSummarizer : ISummarizer
             sentencesOf[sentences[i].Source].Add(i);
         }
 
-        var context = new Context(sources, sentences, sentencesOf, graph, score);
+        var context = new Context(request.Topic, sources, sentences, sentencesOf, graph, score);
+        var stories = Stories(request);
+        var used = new List<int>();
         IReadOnlyList<SummaryBullet> highlights = _options.HighlightWordBudget > 0
             ? SentenceExtract(context)
-            : Highlights(context, stories);
+            : Highlights(context, stories, used);
 
         var sideBullets = new Dictionary<string, IReadOnlyList<SummaryBullet>>(StringComparer.Ordinal);
         foreach (var side in request.Topic.Sides)
         {
-            sideBullets[side.Id] = SideBullets(context, stories, side.Id);
+            sideBullets[side.Id] = SideBullets(context, stories, side.Id, used);
         }
 
-        return new DigestSummary { Highlights = highlights, SideBullets = sideBullets, Notes = notes };
+        return new DigestSummary { Highlights = highlights, SideBullets = sideBullets, Kind = SummaryKind.Extractive };
     }
 
-    private SummaryBullet[] Highlights(Context context, IReadOnlyList<StoryUnit> stories)
+    private SummaryBullet[] Highlights(Context context, IReadOnlyList<StoryUnit> stories, List<int> used)
     {
-        // One-sided stories take turns between sides (each side's best first), so one side's busy day does not
+        // One-sided events take turns between sides (each side's best first), so one side's busy day does not
         // fill every highlight; within a turn, newer first.
         var turn = new Dictionary<StoryUnit, int>();
         foreach (var group in stories.Where(s => s.Sides.Count == 1).GroupBy(s => s.Sides.First(), StringComparer.Ordinal))
@@ -193,16 +104,57 @@ public sealed class ExtractiveSummarizer : ISummarizer
             .ThenBy(s => s.Members[0])
             .ToArray();
         int count = Math.Min(_options.MaxHighlights, Math.Max(_options.MinHighlights, context.Sources.Count / 4));
-        var candidates = ranked
-            .Select(story => (Story: story, Sentence: BestSentence(context, story.Members)))
-            .Where(c => c.Sentence >= 0)
-            .Select(c => new Candidate(c.Sentence, c.Story.Members))
-            .ToArray();
-        return Mmr(context, candidates, count);
+        var candidates = new List<Candidate>();
+        foreach (var story in ranked)
+        {
+            // Each side's own best sentence of the event, in topic order.
+            var parts = new List<(string SideId, int Sentence)>();
+            foreach (var side in context.Topic.Sides)
+            {
+                int best = BestSentences(context, story.Members.Where(m => context.Sources[m].SideId == side.Id), 1).FirstOrDefault(-1);
+                if (best >= 0)
+                {
+                    parts.Add((side.Id, best));
+                }
+            }
+
+            if (parts.Count > 0)
+            {
+                candidates.Add(new Candidate(parts.Select(p => p.Sentence).ToArray(), story.Members, story.StoryId, HighlightText(context, story, parts)));
+            }
+        }
+
+        var chosen = Mmr(context, candidates, count);
+        used.AddRange(chosen.SelectMany(c => c.Sentences));
+        return chosen.Select(c => Bullet(context, c)).ToArray();
     }
 
-    private SummaryBullet[] SideBullets(Context context, IReadOnlyList<StoryUnit> stories, string sideId)
+    /// <summary>"China: …; Japan: …" for an event several sides covered; "Covered only by China sources: …" for a blindspot.</summary>
+    private static string HighlightText(Context context, StoryUnit story, List<(string SideId, int Sentence)> parts)
     {
+        string Name(string sideId) => context.Topic.FindSide(sideId)?.Name ?? sideId;
+        string Part(int sentence) => context.Sentences[sentence].Text.TrimEnd().TrimEnd('.');
+        if (parts.Count > 1)
+        {
+            return string.Join("; ", parts.Select(p => $"{Name(p.SideId)}: {Part(p.Sentence)}"));
+        }
+
+        var (sideId, only) = parts[0];
+        if (story.BlindspotSide is { } blindspot)
+        {
+            return $"Covered only by {blindspot.Name} sources: {Part(only)}";
+        }
+
+        return context.Topic.Sides.Count > 1 ? $"{Name(sideId)}: {Part(only)}" : context.Sentences[only].Text;
+    }
+
+    private SummaryBullet[] SideBullets(Context context, IReadOnlyList<StoryUnit> stories, string sideId, List<int> used)
+    {
+        var usedTexts = used.Select(u => context.Sentences[u].Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        bool Repeats(int sentence) =>
+            usedTexts.Contains(context.Sentences[sentence].Text)
+            || used.Any(u => context.Graph.Similarity(u, sentence) >= _options.MaxSimilarityToHighlights);
+
         var ranked = stories
             .Select(story => (Story: story, Mine: story.Members.Where(m => context.Sources[m].SideId == sideId).ToArray()))
             .Where(x => x.Mine.Length > 0)
@@ -212,33 +164,41 @@ public sealed class ExtractiveSummarizer : ISummarizer
             .ThenByDescending(x => x.Story.Newest)
             .ThenBy(x => x.Mine[0])
             .ToArray();
-        var candidates = ranked
-            .Select(x => (x.Mine, Sentence: BestSentence(context, x.Mine)))
-            .Where(c => c.Sentence >= 0)
-            .Select(c => new Candidate(c.Sentence, c.Mine))
-            .ToArray();
-        return Mmr(context, candidates, _options.BulletsPerSide);
+        var candidates = new List<Candidate>();
+        foreach (var (story, mine) in ranked)
+        {
+            int pick = BestSentences(context, mine, _options.CandidateSentencesPerStory).Where(s => !Repeats(s)).FirstOrDefault(-1);
+            if (pick >= 0)
+            {
+                candidates.Add(new Candidate([pick], mine, story.StoryId, context.Sentences[pick].Text));
+            }
+        }
+
+        return Mmr(context, candidates, _options.BulletsPerSide).Select(c => Bullet(context, c)).ToArray();
     }
 
-    /// <summary>MMR over candidates given in rank order: relevance falls linearly with the rank.</summary>
-    private SummaryBullet[] Mmr(Context context, Candidate[] candidates, int count)
+    /// <summary>MMR over candidates given in rank order: relevance falls linearly with the rank; redundancy is the highest similarity between their sentences.</summary>
+    private List<Candidate> Mmr(Context context, IReadOnlyList<Candidate> candidates, int count)
     {
         var chosen = new List<Candidate>();
-        var used = new bool[candidates.Length];
+        var used = new bool[candidates.Count];
         var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        double Redundancy(Candidate a, Candidate b) =>
+            a.Sentences.Max(x => b.Sentences.Max(y => context.Graph.Similarity(x, y)));
+
         while (chosen.Count < count)
         {
             int best = -1;
             double bestScore = double.NegativeInfinity;
-            for (int c = 0; c < candidates.Length; c++)
+            for (int c = 0; c < candidates.Count; c++)
             {
                 if (used[c])
                 {
                     continue;
                 }
 
-                double relevance = 1.0 - (double)c / candidates.Length;
-                double redundancy = chosen.Count == 0 ? 0 : chosen.Max(x => context.Graph.Similarity(x.Sentence, candidates[c].Sentence));
+                double relevance = 1.0 - (double)c / candidates.Count;
+                double redundancy = chosen.Count == 0 ? 0 : chosen.Max(x => Redundancy(x, candidates[c]));
                 double mmr = _options.MmrLambda * relevance - (1 - _options.MmrLambda) * redundancy;
                 if (mmr > bestScore + 1e-12)
                 {
@@ -253,37 +213,22 @@ public sealed class ExtractiveSummarizer : ISummarizer
             }
 
             used[best] = true;
-            if (texts.Add(context.Sentences[candidates[best].Sentence].Text))
+            if (texts.Add(candidates[best].Text))
             {
                 chosen.Add(candidates[best]);
             }
         }
 
-        return chosen.Select(c => Bullet(context, c.Sentence, c.Sources)).ToArray();
+        return chosen;
     }
 
-    /// <summary>The best-scored usable sentence of the given sources, or -1 when they have none.</summary>
-    private int BestSentence(Context context, IReadOnlyList<int> members)
-    {
-        int best = -1;
-        foreach (var member in members)
-        {
-            foreach (var i in context.SentencesOf[member])
-            {
-                if (!Usable(context.Sentences[i]))
-                {
-                    continue;
-                }
-
-                if (best < 0 || context.Score[i] > context.Score[best] + 1e-12)
-                {
-                    best = i;
-                }
-            }
-        }
-
-        return best;
-    }
+    /// <summary>Up to <paramref name="take"/> usable sentences of the given sources, best-scored first (ties: earlier sentence).</summary>
+    private IEnumerable<int> BestSentences(Context context, IEnumerable<int> members, int take) => members
+        .SelectMany(m => context.SentencesOf[m])
+        .Where(i => Usable(context.Sentences[i]))
+        .OrderByDescending(i => context.Score[i])
+        .ThenBy(i => i)
+        .Take(take);
 
     private bool Usable(SentenceUnit sentence) =>
         sentence.IsHeadline || sentence.Words >= _options.MinSentenceWords && sentence.Words <= _options.MaxSentenceWords;
@@ -343,14 +288,16 @@ public sealed class ExtractiveSummarizer : ISummarizer
                 }
             }
 
-            return Bullet(context, i, cited.ToArray());
+            var source = context.Sources[context.Sentences[i].Source];
+            return Bullet(context, new Candidate([i], cited.ToArray(), source.StoryId, context.Sentences[i].Text));
         }).ToArray();
     }
 
-    private static SummaryBullet Bullet(Context context, int sentence, IReadOnlyList<int> members) => new()
+    private static SummaryBullet Bullet(Context context, Candidate candidate) => new()
     {
-        Text = context.Sentences[sentence].Text,
-        Citations = members.Select(m => context.Sources[m].Number).Distinct().Order().ToArray(),
+        Text = candidate.Text,
+        Citations = candidate.Sources.Select(m => context.Sources[m].Number).Distinct().Order().ToArray(),
+        StoryId = candidate.StoryId,
     };
 
     /// <summary>Headlines and (optionally) description sentences of every source, in source order.</summary>
@@ -384,79 +331,52 @@ public sealed class ExtractiveSummarizer : ISummarizer
         return result;
     }
 
-    /// <summary>The request's stories mapped to source indices, or the sources grouped by headline similarity.</summary>
-    private List<StoryUnit> Stories(SummaryRequest request, List<string> notes)
+    /// <summary>The request's stories with listed sources, as source indices; a source in none is a story of its own.</summary>
+    private static List<StoryUnit> Stories(SummaryRequest request)
     {
         var sources = request.Sources;
-        var groups = new List<List<int>>();
-        var assigned = new bool[sources.Count];
-        if (request.Stories.Count > 0)
-        {
-            var index = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int s = 0; s < sources.Count; s++)
-            {
-                index.TryAdd(sources[s].Article.Id, s);
-            }
-
-            foreach (var story in request.Stories)
-            {
-                var members = new List<int>();
-                foreach (var item in story.Articles)
-                {
-                    if (index.TryGetValue(item.Article.Id, out var s) && !assigned[s])
-                    {
-                        assigned[s] = true;
-                        members.Add(s);
-                    }
-                }
-
-                if (members.Count > 0)
-                {
-                    groups.Add(members);
-                }
-            }
-
-            int loose = assigned.Count(a => !a);
-            if (loose > 0)
-            {
-                notes.Add($"extractive summarizer: {loose} listed source(s) were in no story; each counted as a story of its own");
-            }
-        }
-
-        var terms = sources.Select(s => new HashSet<string>(TextTerms.Distinct(s.Article.Title), StringComparer.Ordinal)).ToArray();
+        var indexOf = new Dictionary<int, int>();
         for (int s = 0; s < sources.Count; s++)
         {
-            if (assigned[s])
+            indexOf.TryAdd(sources[s].Number, s);
+        }
+
+        var assigned = new bool[sources.Count];
+        var units = new List<StoryUnit>();
+        foreach (var story in request.Stories)
+        {
+            var members = story.SourceNumbers.Where(indexOf.ContainsKey).Select(n => indexOf[n]).Where(s => !assigned[s]).Distinct().Order().ToArray();
+            if (members.Length == 0)
             {
                 continue;
             }
 
-            List<int>? home = null;
-            if (request.Stories.Count == 0)
+            foreach (var m in members)
             {
-                home = groups.FirstOrDefault(g => Jaccard(terms[g[0]], terms[s]) >= _options.SameSubjectSimilarity);
+                assigned[m] = true;
             }
 
-            if (home is null)
+            units.Add(Unit(sources, members, story.Id, story.BlindspotSide));
+        }
+
+        for (int s = 0; s < sources.Count; s++)
+        {
+            if (!assigned[s])
             {
-                groups.Add([s]);
-            }
-            else
-            {
-                home.Add(s);
+                units.Add(Unit(sources, [s], sources[s].StoryId, null));
             }
         }
 
-        return groups.Select(g =>
-        {
-            var members = g.Order().ToArray();
-            return new StoryUnit(
-                members,
-                members.Select(m => sources[m].SideId).ToHashSet(StringComparer.Ordinal),
-                members.Select(m => sources[m].Article.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
-                members.Max(m => sources[m].Article.Published));
-        }).ToList();
+        return units;
     }
+
+    private static StoryUnit Unit(IReadOnlyList<DigestSource> sources, int[] members, string? storyId, SideDefinition? blindspot) => new(
+        members,
+        members.Select(m => sources[m].SideId).ToHashSet(StringComparer.Ordinal),
+        members.Select(m => sources[m].Article.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+        members.Max(m => sources[m].Article.Published),
+        storyId,
+        blindspot);
 
     private static int WordCount(string text)
     {
@@ -476,24 +396,15 @@ public sealed class ExtractiveSummarizer : ISummarizer
         return count;
     }
 
-    private static double Jaccard(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return 0;
-        }
-
-        int shared = a.Count < b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
-        return (double)shared / (a.Count + b.Count - shared);
-    }
-
     private sealed record SentenceUnit(string Text, int Source, int Position, bool IsHeadline, int Words);
 
-    private sealed record StoryUnit(int[] Members, HashSet<string> Sides, int OutletCount, DateTimeOffset Newest);
+    private sealed record StoryUnit(int[] Members, HashSet<string> Sides, int OutletCount, DateTimeOffset Newest, string? StoryId, SideDefinition? BlindspotSide);
 
-    private sealed record Candidate(int Sentence, IReadOnlyList<int> Sources);
+    /// <summary>A bullet to be: the sentences it quotes, the sources it cites (indices), its story and text.</summary>
+    private sealed record Candidate(int[] Sentences, IReadOnlyList<int> Sources, string? StoryId, string Text);
 
     private sealed record Context(
+        TopicDefinition Topic,
         IReadOnlyList<DigestSource> Sources,
         List<SentenceUnit> Sentences,
         List<int>[] SentencesOf,

@@ -1,80 +1,124 @@
 namespace NewsPerspectives;
 
 /// <summary>
-/// TF-IDF vectors of a set of texts (sentences or headlines), their cosine similarities and a LexRank
-/// centrality (continuous LexRank: PageRank over the cosine-weighted graph, damping 0.85). Terms come from
+/// TF-IDF vectors of a set of texts (sentences or headlines), their cosine similarities and a LexRank centrality
+/// (continuous LexRank: PageRank over the cosine-weighted graph, damping 0.85). Terms come from
 /// <see cref="TextTerms"/> (lower-case, stop words removed, light plural stemming, CJK bigrams).
 /// </summary>
+/// <remarks>
+/// The similarity matrix is never built: with V the texts × terms matrix of unit TF-IDF rows, the graph is
+/// S = V·Vᵀ without its diagonal, so each power-iteration step computes S·x as V·(Vᵀ·x) minus the diagonal, in time
+/// linear in the number of (text, term) entries. This is exactly the dense pairwise computation, reordered.
+/// </remarks>
 internal sealed class SentenceGraph
 {
-    private readonly Dictionary<string, double>[] _vectors;
+    private const double Damping = 0.85;
+    private const int MaxIterations = 100;
+    private const double Tolerance = 1e-10;
+
+    private readonly int[][] _terms;
+    private readonly double[][] _weights;
+    private readonly int _termCount;
+    private readonly int[] _textsWithTerm;
 
     /// <summary>Builds the vectors. IDF is computed over <paramref name="documentOf"/> groups when given (a term in
     /// many articles weighs less), otherwise over the texts themselves.</summary>
     public SentenceGraph(IReadOnlyList<string> texts, IReadOnlyList<int>? documentOf = null)
     {
-        var counts = new Dictionary<string, int>[texts.Count];
-        var df = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<(int Term, int Count)>[texts.Count];
+        var documentFrequency = new List<int>();
+        var lastDocument = new List<int>();
+        var seenInDocuments = new HashSet<long>();
         for (int i = 0; i < texts.Count; i++)
         {
-            var tf = new Dictionary<string, int>(StringComparer.Ordinal);
+            var tf = new Dictionary<int, int>();
+            int document = documentOf is null ? i : documentOf[i];
             foreach (var term in TextTerms.Enumerate(texts[i]))
             {
-                tf[term] = tf.GetValueOrDefault(term) + 1;
-                if (!df.TryGetValue(term, out var docs))
+                if (!ids.TryGetValue(term, out var id))
                 {
-                    df[term] = docs = [];
+                    id = ids.Count;
+                    ids.Add(term, id);
+                    documentFrequency.Add(0);
+                    lastDocument.Add(-1);
                 }
 
-                docs.Add(documentOf is null ? i : documentOf[i]);
+                tf[id] = tf.GetValueOrDefault(id) + 1;
+                if (lastDocument[id] != document && seenInDocuments.Add(((long)id << 32) | (uint)document))
+                {
+                    documentFrequency[id]++;
+                }
+
+                lastDocument[id] = document;
             }
 
-            counts[i] = tf;
+            counts[i] = tf.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Key).ToList();
         }
 
         int documents = documentOf is null ? texts.Count : documentOf.Distinct().Count();
-        _vectors = new Dictionary<string, double>[texts.Count];
+        _termCount = ids.Count;
+        _terms = new int[texts.Count][];
+        _weights = new double[texts.Count][];
+        _textsWithTerm = new int[_termCount];
         for (int i = 0; i < texts.Count; i++)
         {
-            var vector = new Dictionary<string, double>(counts[i].Count, StringComparer.Ordinal);
+            var terms = new int[counts[i].Count];
+            var weights = new double[counts[i].Count];
             double norm = 0;
-            foreach (var (term, tf) in counts[i])
+            for (int k = 0; k < terms.Length; k++)
             {
-                double idf = Math.Log((1.0 + documents) / (1.0 + df[term].Count)) + 1.0;
-                double w = tf * idf;
-                vector[term] = w;
-                norm += w * w;
+                var (term, tf) = counts[i][k];
+                double idf = Math.Log((1.0 + documents) / (1.0 + documentFrequency[term])) + 1.0;
+                terms[k] = term;
+                weights[k] = tf * idf;
+                norm += weights[k] * weights[k];
+                _textsWithTerm[term]++;
             }
 
             norm = Math.Sqrt(norm);
             if (norm > 0)
             {
-                foreach (var term in vector.Keys.ToArray())
+                for (int k = 0; k < weights.Length; k++)
                 {
-                    vector[term] /= norm;
+                    weights[k] /= norm;
                 }
             }
 
-            _vectors[i] = vector;
+            _terms[i] = terms;
+            _weights[i] = weights;
         }
     }
 
     /// <summary>The number of texts.</summary>
-    public int Count => _vectors.Length;
+    public int Count => _terms.Length;
 
     /// <summary>How many distinct terms text <paramref name="i"/> has.</summary>
-    public int TermCount(int i) => _vectors[i].Count;
+    public int TermCount(int i) => _terms[i].Length;
 
     /// <summary>Cosine similarity of two texts (0 when either has no terms).</summary>
     public double Similarity(int i, int j)
     {
-        var (small, large) = _vectors[i].Count <= _vectors[j].Count ? (_vectors[i], _vectors[j]) : (_vectors[j], _vectors[i]);
+        var a = _terms[i];
+        var b = _terms[j];
+        var wa = _weights[i];
+        var wb = _weights[j];
+        int x = 0;
+        int y = 0;
         double dot = 0;
-        foreach (var (term, w) in small)
+        while (x < a.Length && y < b.Length)
         {
-            if (large.TryGetValue(term, out var v))
+            if (a[x] == b[y])
             {
-                dot += w * v;
+                dot += wa[x++] * wb[y++];
+            }
+            else if (a[x] < b[y])
+            {
+                x++;
+            }
+            else
+            {
+                y++;
             }
         }
 
@@ -85,8 +129,7 @@ internal sealed class SentenceGraph
     /// <param name="weightOf">Optional per-text prior (personalisation vector); uniform when <see langword="null"/>.</param>
     public double[] Centrality(IReadOnlyList<double>? weightOf = null)
     {
-        const double Damping = 0.85;
-        int n = _vectors.Length;
+        int n = _terms.Length;
         if (n == 0)
         {
             return [];
@@ -105,57 +148,45 @@ internal sealed class SentenceGraph
             prior[i] = priorSum > 0 ? prior[i] / priorSum : 1.0 / n;
         }
 
-        // Sparse symmetric adjacency: only pairs that share a term.
-        var edges = new List<(int To, double Weight)>[n];
-        var rowSum = new double[n];
+        // A text has an edge when one of its terms is in another text; its row sum is S·1 without the diagonal.
+        var hasEdge = new bool[n];
+        var self = new double[n];
         for (int i = 0; i < n; i++)
         {
-            edges[i] = [];
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = i + 1; j < n; j++)
+            foreach (var t in _terms[i])
             {
-                double s = Similarity(i, j);
-                if (s > 0)
-                {
-                    edges[i].Add((j, s));
-                    edges[j].Add((i, s));
-                    rowSum[i] += s;
-                    rowSum[j] += s;
-                }
+                hasEdge[i] |= _textsWithTerm[t] > 1;
+            }
+
+            foreach (var w in _weights[i])
+            {
+                self[i] += w * w;
             }
         }
 
+        var ones = new double[n];
+        Array.Fill(ones, 1.0);
+        var rowSum = Multiply(ones, hasEdge, self);
+
         var rank = (double[])prior.Clone();
-        var next = new double[n];
-        for (int iteration = 0; iteration < 100; iteration++)
+        var share = new double[n];
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
             double dangling = 0;
             for (int i = 0; i < n; i++)
             {
-                if (rowSum[i] == 0)
+                if (rowSum[i] > 0)
                 {
+                    share[i] = rank[i] / rowSum[i];
+                }
+                else
+                {
+                    share[i] = 0;
                     dangling += rank[i];
                 }
             }
 
-            Array.Clear(next);
-            for (int i = 0; i < n; i++)
-            {
-                if (rowSum[i] == 0)
-                {
-                    continue;
-                }
-
-                double share = rank[i] / rowSum[i];
-                foreach (var (to, weight) in edges[i])
-                {
-                    next[to] += share * weight;
-                }
-            }
-
+            var next = Multiply(share, hasEdge, self);
             double change = 0;
             for (int j = 0; j < n; j++)
             {
@@ -163,13 +194,54 @@ internal sealed class SentenceGraph
                 change += Math.Abs(next[j] - rank[j]);
             }
 
-            (rank, next) = (next, rank);
-            if (change < 1e-10)
+            rank = next;
+            if (change < Tolerance)
             {
                 break;
             }
         }
 
         return rank;
+    }
+
+    /// <summary>(S − diag S)·x with S = V·Vᵀ, through the term totals Vᵀ·x: linear in the entries of V.</summary>
+    private double[] Multiply(double[] x, bool[] hasEdge, double[] self)
+    {
+        var byTerm = new double[_termCount];
+        for (int i = 0; i < _terms.Length; i++)
+        {
+            if (x[i] == 0)
+            {
+                continue;
+            }
+
+            var terms = _terms[i];
+            var weights = _weights[i];
+            for (int k = 0; k < terms.Length; k++)
+            {
+                byTerm[terms[k]] += weights[k] * x[i];
+            }
+        }
+
+        var result = new double[_terms.Length];
+        for (int i = 0; i < _terms.Length; i++)
+        {
+            if (!hasEdge[i])
+            {
+                continue;
+            }
+
+            var terms = _terms[i];
+            var weights = _weights[i];
+            double sum = 0;
+            for (int k = 0; k < terms.Length; k++)
+            {
+                sum += weights[k] * byTerm[terms[k]];
+            }
+
+            result[i] = Math.Max(0, sum - (self[i] * x[i]));
+        }
+
+        return result;
     }
 }

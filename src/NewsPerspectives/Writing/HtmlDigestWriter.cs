@@ -12,9 +12,6 @@ public sealed class HtmlDigestWriterOptions
     /// <summary>Folder of the pages under the output root, '/'-separated. Default <c>html</c>.</summary>
     public string OutputPath { get; set; } = "html";
 
-    /// <summary>The least articles a story needs to be shown in the stories section. Default 2.</summary>
-    public int MinStoryArticles { get; set; } = 2;
-
     /// <summary>The most stories shown, in the clusterer's order (widest coverage first). Default 12.</summary>
     public int MaxStories { get; set; } = 12;
 }
@@ -95,7 +92,6 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
         private readonly HtmlDigestWriterOptions _options;
         private readonly StringBuilder _html = new();
         private readonly Dictionary<string, int> _sideIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _numberOfArticle = new(StringComparer.Ordinal);
         private readonly HashSet<int> _numbers;
 
         public Page(Digest digest, HtmlDigestWriterOptions options)
@@ -107,21 +103,13 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
                 _sideIndex.TryAdd(digest.Topic.Sides[i].Id, i);
             }
 
-            foreach (var source in digest.Sources)
-            {
-                _numberOfArticle.TryAdd(source.Article.Id, source.Number);
-            }
-
             _numbers = digest.Sources.Select(s => s.Number).ToHashSet();
         }
 
         public string Build()
         {
             var date = _digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var stories = _digest.Stories
-                .Where(s => s.Articles.Count >= Math.Max(1, _options.MinStoryArticles))
-                .Take(_options.MaxStories)
-                .ToArray();
+            var stories = _digest.NotableStories.Take(_options.MaxStories).ToArray();
 
             Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").Text(ContentSecurityPolicy).Raw("\">\n");
@@ -205,7 +193,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
             Raw("</div>\n</section>\n");
         }
 
-        private void Stories(IReadOnlyList<Story> stories)
+        private void Stories(IReadOnlyList<DigestStory> stories)
         {
             Raw("<section id=\"stories\" aria-labelledby=\"stories-title\">\n");
             Raw("<h2 id=\"stories-title\">Stories</h2>\n");
@@ -215,19 +203,16 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
             {
                 Raw(story.IsBlindspot ? "<li class=\"story blindspot\">\n" : "<li class=\"story\">\n");
                 Raw("<div class=\"story-head\">\n<h3 class=\"headline\">").Text(story.Headline).Raw("</h3>\n");
-                if (story.IsBlindspot)
+                if (story.BlindspotSide is { } only)
                 {
-                    var onlyId = story.CoverageBySide.Where(kv => kv.Value > 0).Select(kv => kv.Key).FirstOrDefault()
-                        ?? story.CoverageBySide.Keys.FirstOrDefault() ?? "";
-                    var only = _digest.Topic.FindSide(onlyId)?.Name ?? onlyId;
-                    Raw("<p class=\"badge\"><strong>Blindspot</strong> only ").Text(only).Raw(" sources</p>\n");
+                    Raw("<p class=\"badge\"><strong>Blindspot</strong> only ").Text(only.Name).Raw(" sources</p>\n");
                 }
 
                 Raw("</div>\n<ul class=\"coverage\" aria-label=\"Coverage per side\">\n");
-                var total = Math.Max(1, _digest.Topic.Sides.Sum(s => Math.Max(0, story.CoverageBySide.GetValueOrDefault(s.Id))));
+                var total = Math.Max(1, story.Sides.Sum(s => s.ArticleCount));
                 foreach (var side in _digest.Topic.Sides)
                 {
-                    var count = Math.Max(0, story.CoverageBySide.GetValueOrDefault(side.Id));
+                    var count = story.FindSide(side.Id)?.ArticleCount ?? 0;
                     var percent = (int)Math.Round(100.0 * count / total, MidpointRounding.AwayFromZero);
                     Raw("<li class=\"chip ").Raw(SideClass(side.Id)).Raw(count == 0 ? " none" : "").Raw("\">")
                         .Raw("<span class=\"chip-label\">").Text(side.Name).Raw(" <strong>").Num(count).Raw("</strong></span>")
@@ -235,11 +220,10 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
                 }
 
                 Raw("</ul>\n");
-                var cited = story.Articles.Select(a => _numberOfArticle.GetValueOrDefault(a.Article.Id)).Where(n => n > 0).Distinct().Order().ToArray();
-                if (cited.Length > 0)
+                if (story.SourceNumbers.Count > 0)
                 {
                     Raw("<p class=\"story-sources\">Sources ");
-                    Citations(cited);
+                    Citations(story.SourceNumbers);
                     Raw("</p>\n");
                 }
 
@@ -283,13 +267,9 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
                     .Text(article.Published.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture)).Raw("</time> \u00b7 ");
                 var sideName = _digest.Topic.FindSide(source.SideId)?.Name ?? source.SideId;
                 Raw("<span class=\"side-tag\">").Text(sideName).Raw("</span>");
-                var others = article.AlsoPublishedBy.Select(c => c.Outlet)
-                    .Where(o => !string.Equals(o, article.Outlet, StringComparison.Ordinal))
-                    .Distinct(StringComparer.Ordinal)
-                    .ToArray();
-                if (others.Length > 0)
+                if (source.OtherOutlets.Count > 0)
                 {
-                    Raw(" \u00b7 <span class=\"also\">also ").Text(string.Join(", ", others)).Raw("</span>");
+                    Raw(" \u00b7 <span class=\"also\">also ").Text(string.Join(", ", source.OtherOutlets)).Raw("</span>");
                 }
 
                 Raw("</span></div></li>\n");

@@ -25,13 +25,10 @@ public sealed class HugoMarkdownWriterOptions
 
     /// <summary>
     /// Add a <c>## Stories</c> section before <c>## Sources</c>: each same-event story of at least
-    /// <see cref="MinStoryArticles"/> articles with its headline, coverage per side, listed source numbers and a
+    /// <see cref="DigestAssemblyOptions.MinStoryArticles"/> articles with its headline, coverage per side, listed source numbers and a
     /// blindspot marker. Default <see langword="false"/> (the seed's layout).
     /// </summary>
     public bool IncludeStories { get; set; }
-
-    /// <summary>The least articles a story needs to be listed in the stories section. Default 2.</summary>
-    public int MinStoryArticles { get; set; } = 2;
 
     /// <summary>
     /// Append the other outlets of a collapsed near-duplicate to its source line ("also: Outlet, Outlet").
@@ -119,17 +116,9 @@ public sealed class HugoMarkdownWriter : IDigestWriter
 
             md.Append(" - ").Append(MarkdownText.Escape(article.Outlet))
               .Append(" (").Append(article.Published.UtcDateTime.ToString("M/d/yyyy", CultureInfo.InvariantCulture)).Append(')');
-            if (_options.IncludeAlsoPublishedBy && article.AlsoPublishedBy.Count > 0)
+            if (_options.IncludeAlsoPublishedBy && source.OtherOutlets.Count > 0)
             {
-                var others = article.AlsoPublishedBy.Select(c => c.Outlet)
-                    .Where(o => !string.Equals(o, article.Outlet, StringComparison.Ordinal))
-                    .Distinct(StringComparer.Ordinal)
-                    .Select(MarkdownText.Escape)
-                    .ToArray();
-                if (others.Length > 0)
-                {
-                    md.Append(" (also: ").AppendJoin(", ", others).Append(')');
-                }
+                md.Append(" (also: ").AppendJoin(", ", source.OtherOutlets.Select(MarkdownText.Escape)).Append(')');
             }
 
             md.Append('\n');
@@ -139,10 +128,9 @@ public sealed class HugoMarkdownWriter : IDigestWriter
     }
 
     /// <summary>The stories section: which events each side covered, and the blindspots.</summary>
-    private void AppendStories(StringBuilder md, Digest digest)
+    private static void AppendStories(StringBuilder md, Digest digest)
     {
-        var numbers = digest.Sources.ToDictionary(s => s.Article.Id, s => s.Number, StringComparer.Ordinal);
-        var stories = digest.Stories.Where(s => s.Articles.Count >= Math.Max(1, _options.MinStoryArticles)).ToArray();
+        var stories = digest.NotableStories.ToArray();
         md.Append("## Stories\n\n");
         if (stories.Length == 0)
         {
@@ -152,20 +140,16 @@ public sealed class HugoMarkdownWriter : IDigestWriter
         foreach (var story in stories)
         {
             md.Append("- ").Append(MarkdownText.Escape(story.Headline)).Append(" (");
-            var coverage = digest.Topic.Sides
-                .Where(side => story.CoverageBySide.GetValueOrDefault(side.Id) > 0)
-                .Select(side => MarkdownText.Escape(side.Name) + " " + story.CoverageBySide[side.Id].ToString(CultureInfo.InvariantCulture));
+            var coverage = story.Sides.Select(side => MarkdownText.Escape(side.Side.Name) + " " + side.ArticleCount.ToString(CultureInfo.InvariantCulture));
             md.AppendJoin(", ", coverage).Append(')');
-            var cited = story.Articles.Select(a => numbers.GetValueOrDefault(a.Article.Id)).Where(n => n > 0).Order().ToArray();
-            if (cited.Length > 0)
+            if (story.SourceNumbers.Count > 0)
             {
-                md.Append(" [").AppendJoin(", ", cited.Select(n => n.ToString(CultureInfo.InvariantCulture))).Append(']');
+                md.Append(" [").AppendJoin(", ", story.SourceNumbers.Select(n => n.ToString(CultureInfo.InvariantCulture))).Append(']');
             }
 
-            if (story.IsBlindspot)
+            if (story.BlindspotSide is { } only)
             {
-                var only = digest.Topic.FindSide(story.CoverageBySide.Keys.First())?.Name ?? story.CoverageBySide.Keys.First();
-                md.Append(" **Blindspot:** only ").Append(MarkdownText.Escape(only)).Append(" sources");
+                md.Append(" **Blindspot:** only ").Append(MarkdownText.Escape(only.Name)).Append(" sources");
             }
 
             md.Append('\n');

@@ -157,7 +157,6 @@ public sealed class JsonDigestWriter : IDigestWriter
 
         json.WriteEndArray();
 
-        var numbers = digest.Sources.ToDictionary(s => s.Article.Id, s => s.Number, StringComparer.Ordinal);
         json.WriteStartArray("stories");
         foreach (var story in digest.Stories)
         {
@@ -165,17 +164,16 @@ public sealed class JsonDigestWriter : IDigestWriter
             json.WriteString("id", story.Id);
             json.WriteString("headline", story.Headline);
             json.WriteBoolean("blindspot", story.IsBlindspot);
-            json.WriteNumber("articleCount", story.Articles.Count);
+            json.WriteNumber("articleCount", story.ArticleCount);
             json.WriteStartObject("coverage");
             foreach (var side in digest.Topic.Sides)
             {
-                json.WriteNumber(side.Id, story.CoverageBySide.GetValueOrDefault(side.Id));
+                json.WriteNumber(side.Id, story.FindSide(side.Id)?.ArticleCount ?? 0);
             }
 
             json.WriteEndObject();
             json.WriteStartArray("sources");
-            // The listed sources of the story, ascending (articles beyond the cap have no number).
-            foreach (var number in story.Articles.Select(a => numbers.GetValueOrDefault(a.Article.Id)).Where(n => n > 0).Order())
+            foreach (var number in story.SourceNumbers)
             {
                 json.WriteNumberValue(number);
             }

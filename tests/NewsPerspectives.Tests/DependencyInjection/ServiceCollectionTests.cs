@@ -15,7 +15,7 @@ public class ServiceCollectionTests
         public Task<DigestSummary> SummarizeAsync(SummaryRequest request, CancellationToken cancellationToken = default) =>
             Task.FromResult(new DigestSummary
             {
-                Highlights = [new SummaryBullet { Text = "one line", Citations = [1, 99] }, new SummaryBullet { Text = "rests on nothing", Citations = [0, 99] }],
+                Highlights = [new SummaryBullet { Text = request.Sources[0].Article.Title, Citations = [1, 99] }, new SummaryBullet { Text = "rests on nothing", Citations = [0, 99] }],
                 SideBullets = new Dictionary<string, IReadOnlyList<SummaryBullet>>(),
             });
     }
@@ -44,6 +44,8 @@ public class ServiceCollectionTests
         using var provider = TestPipeline.Services();
         Assert.IsType<CompositeClassifier>(provider.GetRequiredService<IPerspectiveClassifier>());
         Assert.IsType<ExtractiveSummarizer>(provider.GetRequiredService<ISummarizer>());
+        Assert.IsType<FallbackSummarizer>(provider.GetRequiredKeyedService<ISummarizer>(NewsPerspectivesServiceCollectionExtensions.PipelineSummarizerKey));
+        Assert.IsType<LogOddsFramingAnalyzer>(provider.GetRequiredService<IFramingAnalyzer>());
         Assert.Equal(["markdown", "json", "html"], provider.GetServices<IDigestWriter>().Select(w => w.Format));
         Assert.Contains(provider.GetServices<IFeedSource>(), s => s is FileFeedSource);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());

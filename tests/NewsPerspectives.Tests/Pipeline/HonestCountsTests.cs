@@ -48,9 +48,9 @@ public class HonestCountsTests
             [source],
             [new AgeWindowFilter(), new ExactDuplicateFilter(), new NearDuplicateFilter()],
             new FeedSideClassifier(),
-            new ExtractiveSummarizer(),
-            TimeProvider.System,
-            clusterer: new StoryClusterer());
+            new StoryClusterer(),
+            new ExtractiveSummarizer().AsBuilder().UseFallbackAndChecks().Build(),
+            TimeProvider.System);
         return await pipeline.RunAsync(topic, AsOf);
     }
 
@@ -75,13 +75,17 @@ public class HonestCountsTests
     {
         var run = await RunAsync(maxArticles: 4);
 
-        var coastGuard = StoryOf(run.Digest.Stories, "Coast guard vessels patrol Senkaku Islands waters, China says");
+        var coastGuard = StoryOf(run.Digest.Stories.Select(s => s.Story).ToArray(), "Coast guard vessels patrol Senkaku Islands waters, China says");
         Assert.Equal(3, coastGuard.Articles.Count); // two are beyond the cap, but the coverage is honest
         Assert.True(coastGuard.IsBlindspot);
-        var talks = StoryOf(run.Digest.Stories, "Japan and China hold talks on seafood import ban in Beijing");
+        var talks = StoryOf(run.Digest.Stories.Select(s => s.Story).ToArray(), "Japan and China hold talks on seafood import ban in Beijing");
         Assert.False(talks.IsBlindspot);
         Assert.Equal(1, talks.CoverageBySide["china"]);
         Assert.Equal(1, talks.CoverageBySide["japan"]);
-        Assert.Equal(run.Digest.Sides.Sum(s => s.Found), run.Digest.Stories.Sum(s => s.Articles.Count));
+        // Each listed source is in exactly one story; a story beyond the cap is kept when it has several articles.
+        Assert.All(run.Digest.Sources, s => Assert.Single(run.Digest.Stories, story => story.SourceNumbers.Contains(s.Number)));
+        Assert.All(run.Digest.Sources, s => Assert.Equal(s.StoryId, run.Digest.Stories.Single(story => story.SourceNumbers.Contains(s.Number)).Id));
+        Assert.All(run.Digest.Stories, story => Assert.True(story.SourceNumbers.Count > 0 || story.IsNotable));
+        Assert.True(run.Digest.Stories.Sum(s => s.ArticleCount) <= run.Digest.Sides.Sum(s => s.Found));
     }
 }

@@ -154,7 +154,7 @@ public class RelevanceFilterTests
         };
         var topic = new TopicDefinition { Id = ChinaJapan.Id, Name = ChinaJapan.Name, Sides = ChinaJapan.Sides, Feeds = [feed] };
         var pipeline = new DigestPipeline([new ListSource(feed, items)], [new OutletNormalizationFilter(), new RelevanceFilter()],
-            new FeedSideClassifier(), new ExtractiveSummarizer(), TimeProvider.System);
+            new FeedSideClassifier(), new NoStoryClusterer(), new ExtractiveSummarizer(), TimeProvider.System);
 
         var run = await pipeline.RunAsync(topic, new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero));
 

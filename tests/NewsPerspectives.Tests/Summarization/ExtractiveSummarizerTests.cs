@@ -60,14 +60,34 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
-    public async Task Highlights_RankTheStoryCoveredByBothSidesFirst_CitingAllItsSources()
+    public async Task Highlights_RankTheStoryCoveredByBothSidesFirst_CitingAllItsSources_WithEachSidesHeadlineSideBySide()
     {
         var (topic, sources, stories) = ChinaJapan();
 
         var summary = await new ExtractiveSummarizer().SummarizeAsync(Request(topic, sources, stories));
 
-        Assert.Equal([1, 2, 5, 6], summary.Highlights[0].Citations);
-        Assert.Contains(summary.Highlights[0].Text, new[] { 1, 2, 5, 6 }.Select(n => sources[n - 1].Article.Title));
+        var first = summary.Highlights[0];
+        Assert.Equal([1, 2, 5, 6], first.Citations);
+        Assert.Equal("rare-earths", first.StoryId);
+        var parts = first.Text.Split("; ");
+        Assert.Equal(2, parts.Length);
+        Assert.StartsWith("China: ", parts[0], StringComparison.Ordinal);
+        Assert.Contains(parts[0]["China: ".Length..], new[] { 1, 2 }.Select(n => sources[n - 1].Article.Title));
+        Assert.StartsWith("Japan: ", parts[1], StringComparison.Ordinal);
+        Assert.Contains(parts[1]["Japan: ".Length..], new[] { 5, 6 }.Select(n => sources[n - 1].Article.Title));
+    }
+
+    [Fact]
+    public async Task Highlights_ABlindspotSaysWhichSideAloneCoveredIt()
+    {
+        var (topic, sources, stories) = ChinaJapan();
+
+        var summary = await new ExtractiveSummarizer().SummarizeAsync(Request(topic, sources, stories));
+
+        // The Taiwan remarks story is China's alone (a blindspot in the fixture's stories).
+        var taiwan = Assert.Single(summary.Highlights, h => h.StoryId == "taiwan-remarks");
+        Assert.Equal($"Covered only by China sources: {sources[2].Article.Title}", taiwan.Text);
+        Assert.Equal([3], taiwan.Citations);
     }
 
     [Fact]
@@ -89,7 +109,7 @@ public sealed class ExtractiveSummarizerTests
     }
 
     [Fact]
-    public async Task SideBullets_ShowEachSidesOwnHeadlineForASharedStory_AndItsOneSidedStories()
+    public async Task SideBullets_GiveEachSidesOwnTakeFromItsOwnSources_WithoutRepeatingTheHighlights()
     {
         var (topic, sources, stories) = ChinaJapan();
 
@@ -97,33 +117,36 @@ public sealed class ExtractiveSummarizerTests
 
         var china = summary.SideBullets["china"];
         var japan = summary.SideBullets["japan"];
-        var chinaRare = Assert.Single(china, b => b.Citations.Intersect([1, 2, 5, 6]).Any());
-        var japanRare = Assert.Single(japan, b => b.Citations.Intersect([1, 2, 5, 6]).Any());
+        // The shared story: each side's other headline (the highlight already quotes its best one), citing that side's sources.
+        var chinaRare = Assert.Single(china, b => b.StoryId == "rare-earths");
+        var japanRare = Assert.Single(japan, b => b.StoryId == "rare-earths");
         Assert.Equal([1, 2], chinaRare.Citations);
         Assert.Contains(chinaRare.Text, new[] { sources[0].Article.Title, sources[1].Article.Title });
         Assert.Equal([5, 6], japanRare.Citations);
         Assert.Contains(japanRare.Text, new[] { sources[4].Article.Title, sources[5].Article.Title });
 
-        // One-sided stories appear under their own side only.
-        Assert.Contains(china, b => b.Citations.SequenceEqual([3]) && b.Text == sources[2].Article.Title);
-        Assert.DoesNotContain(japan, b => b.Citations.Contains(3));
-        Assert.Contains(japan, b => b.Citations.SequenceEqual([7]));
+        // No side bullet repeats a highlight's text, and each side cites only its own sources.
+        var bullets = china.Concat(japan).ToArray();
+        Assert.All(bullets, b => Assert.DoesNotContain(summary.Highlights, h => h.Text.Contains(b.Text, StringComparison.OrdinalIgnoreCase)));
         Assert.All(china, b => Assert.All(b.Citations, n => Assert.Equal("china", sources[n - 1].SideId)));
         Assert.All(japan, b => Assert.All(b.Citations, n => Assert.Equal("japan", sources[n - 1].SideId)));
+
+        // Every one-sided story is in the highlights or under its own side, never under the other side.
+        foreach (var (number, side) in new[] { (3, "china"), (4, "china"), (7, "japan"), (8, "japan") })
+        {
+            Assert.True(summary.Highlights.Any(h => h.Citations.SequenceEqual([number])) || summary.SideBullets[side].Any(b => b.Citations.SequenceEqual([number])), $"source {number}");
+            Assert.DoesNotContain(summary.SideBullets[side == "china" ? "japan" : "china"], b => b.Citations.Contains(number));
+        }
     }
 
     [Fact]
-    public async Task WithoutStories_SameSubjectHeadlinesAreGroupedIntoOneHighlight()
+    public async Task WithoutStories_EverySourceIsAStoryOfItsOwn_TheSummarizerDoesNotGroup()
     {
         var (topic, sources, _) = ChinaJapan();
 
         var summary = await new ExtractiveSummarizer().SummarizeAsync(Request(topic, sources));
 
-        // "China warns Japan over deep-sea rare earth mining near Minamitorishima" (1) shares most terms with "Japan
-        // begins deep-sea rare earth mining test off Minamitorishima" (5) and "Rare earth mud mining test could cut
-        // Japan's reliance on China" (6), not enough with "Japan's rare earth mining trial is a threat to regional
-        // supply, experts say" (2, Jaccard 4/15): one story over both sides, ranked first.
-        Assert.Equal([1, 5, 6], summary.Highlights[0].Citations);
+        Assert.All(summary.AllBullets, b => Assert.Single(b.Citations));
         var cited = summary.Highlights.SelectMany(h => h.Citations).ToArray();
         Assert.Equal(cited.Length, cited.Distinct().Count());
     }
@@ -133,10 +156,11 @@ public sealed class ExtractiveSummarizerTests
     {
         var (topic, sources, stories) = ChinaJapan();
         var partial = stories.Take(1).ToArray();
+        var notes = new List<string>();
 
-        var summary = await new ExtractiveSummarizer().SummarizeAsync(Request(topic, sources, partial));
+        var summary = await new ExtractiveSummarizer().SummarizeAsync(Request(topic, sources, partial, notes));
 
-        Assert.Contains(summary.Notes, n => n.Contains("4 listed source(s) were in no story", StringComparison.Ordinal));
+        Assert.Contains("4 article(s) were in no story; each is a story of its own", notes);
         Assert.Contains(summary.SideBullets["japan"], b => b.Citations.SequenceEqual([8]));
     }
 
@@ -159,15 +183,21 @@ public sealed class ExtractiveSummarizerTests
             .SummarizeAsync(Request(topic, sources, stories));
 
         var highlight = Assert.Single(withSentences.Highlights);
-        Assert.DoesNotContain(highlight.Text, sources.Select(s => s.Article.Title));
-        Assert.Contains("earthquake", highlight.Text, StringComparison.Ordinal);
         Assert.Equal([1, 2, 3], highlight.Citations);
-        Assert.Contains(Assert.Single(headlinesOnly.Highlights).Text, sources.Select(s => s.Article.Title));
-
+        var parts = highlight.Text.Split("; ");
+        Assert.StartsWith("Taiwan: ", parts[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(parts[0]["Taiwan: ".Length..], sources.Select(s => s.Article.Title));
+        Assert.Contains("earthquake", parts[0], StringComparison.Ordinal);
         // China's own framing of the shared story comes from China's own article.
+        Assert.StartsWith("China: Beijing said it was ready", parts[1], StringComparison.Ordinal);
+        var headlineParts = Assert.Single(headlinesOnly.Highlights).Text.Split("; ");
+        Assert.Contains(headlineParts[0], new[] { "Taiwan: Strongest in 25 years", "Taiwan: Island counts the cost" });
+        Assert.Equal("China: Mainland offers help", headlineParts[1]);
+
+        // The side's own bullet is its other usable sentence, not the one the highlight quotes.
         var china = Assert.Single(withSentences.SideBullets["china"]);
         Assert.Equal([3], china.Citations);
-        Assert.StartsWith("Beijing said it was ready", china.Text, StringComparison.Ordinal);
+        Assert.Equal("Mainland offers help", china.Text);
     }
 
     [Fact]
@@ -214,7 +244,8 @@ public sealed class ExtractiveSummarizerTests
 
     [Theory]
     [InlineData(nameof(ExtractiveSummarizerOptions.MmrLambda), 1.5)]
-    [InlineData(nameof(ExtractiveSummarizerOptions.SameSubjectSimilarity), -0.1)]
+    [InlineData(nameof(ExtractiveSummarizerOptions.MaxSimilarityToHighlights), -0.1)]
+    [InlineData(nameof(ExtractiveSummarizerOptions.CandidateSentencesPerStory), 0)]
     [InlineData(nameof(ExtractiveSummarizerOptions.HighlightWordBudget), -1)]
     [InlineData(nameof(ExtractiveSummarizerOptions.MinHighlights), 9)]
     public void Options_OutOfRange_AreRejectedWhenTheSummarizerIsCreated(string name, double value)

@@ -52,8 +52,13 @@ internal static class SummaryTestData
         };
     }
 
-    public static SummaryRequest Request(TopicDefinition topic, IReadOnlyList<DigestSource> sources, IReadOnlyList<Story>? stories = null) =>
-        new() { Topic = topic, Sources = sources, Stories = stories ?? [], AsOf = AsOf };
+    /// <summary>The request of an assembled digest over the sources (in their order) and stories; every source its own story when none are given.</summary>
+    public static SummaryRequest Request(TopicDefinition topic, IReadOnlyList<DigestSource> sources, IReadOnlyList<Story>? stories = null, ICollection<string>? notes = null)
+    {
+        var items = sources.Select(s => s.Item).ToArray();
+        stories ??= new NoStoryClusterer().ClusterAsync(topic, items).GetAwaiter().GetResult();
+        return new() { Digest = new DigestAssembler().Assemble(topic, AsOf, items, items, stories, notes) };
+    }
 
     /// <summary>Every bullet of a summary, highlights first.</summary>
     public static IEnumerable<SummaryBullet> AllBullets(DigestSummary summary) =>

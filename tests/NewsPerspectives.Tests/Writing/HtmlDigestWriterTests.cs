@@ -12,7 +12,7 @@ public sealed class HtmlDigestWriterTests
     private static readonly HtmlParser Parser = new();
 
     /// <summary>The fixture digest with two stories: one covered by both sides, one blindspot.</summary>
-    internal static DigestRun RunWithStories(string topicName = "Alpha vs Beta")
+    internal static DigestRun RunWithStories(DigestAssemblyOptions? options = null, string topicName = "Alpha vs Beta")
     {
         var run = DigestFixtures.Run(topicName, [
             ("Alpha one", "Alpha Daily", "https://a.example/1"),
@@ -35,7 +35,7 @@ public sealed class HtmlDigestWriterTests
             {
                 Id = "s2",
                 Headline = "Only alpha noticed",
-                Articles = [Item(1), Item(2)],
+                Articles = [Item(2), new ClassifiedArticle { Article = Item(2).Article with { Id = "alpha-beyond-the-cap", Title = "Alpha two, again" }, Perspective = Item(2).Perspective }],
                 CoverageBySide = new Dictionary<string, int> { ["alpha"] = 2 },
                 IsBlindspot = true,
             },
@@ -48,17 +48,17 @@ public sealed class HtmlDigestWriterTests
                 IsBlindspot = true,
             },
         };
-        return new DigestRun { Digest = With(d, stories: stories), Diagnostics = run.Diagnostics };
+        return new DigestRun { Digest = TestDigests.WithStories(d, stories, options), Diagnostics = run.Diagnostics };
     }
 
-    private static Digest With(Digest d, IReadOnlyList<Story>? stories = null, IReadOnlyList<SummaryBullet>? highlights = null) => new()
+    private static Digest With(Digest d, IReadOnlyList<SummaryBullet>? highlights = null) => new()
     {
         Topic = d.Topic,
         GeneratedAt = d.GeneratedAt,
         Sources = d.Sources,
         Highlights = highlights ?? d.Highlights,
         Sides = d.Sides,
-        Stories = stories ?? d.Stories,
+        Stories = d.Stories,
     };
 
     private static async Task<(string Html, IHtmlDocument Document)> RenderAsync(DigestRun run, HtmlDigestWriterOptions? options = null)
@@ -186,8 +186,14 @@ public sealed class HtmlDigestWriterTests
                 Sources = sources,
                 Highlights = [new SummaryBullet { Text = value, Citations = [1] }],
                 Sides = [d.Sides[0], new SideDigest { Side = hostileSide, Count = 1, Found = 2, Bullets = [new SummaryBullet { Text = value, Citations = [2] }] }],
-                Stories = [new Story { Id = "s", Headline = value, Articles = [sources[0].Item, sources[1].Item], CoverageBySide = new Dictionary<string, int> { [value] = 2 }, IsBlindspot = true }],
             };
+            // A blindspot of the hostile side, beyond the cap: two of its articles.
+            var hostile = new[] { "hostile-1", "hostile-2" }.Select(id => new ClassifiedArticle
+            {
+                Article = sources[0].Article with { Id = id },
+                Perspective = new PerspectiveAssignment { SideId = value, Confidence = 1, Reason = value },
+            }).ToArray();
+            digest = TestDigests.WithStories(digest, [new Story { Id = "s", Headline = value, Articles = hostile, CoverageBySide = new Dictionary<string, int> { [value] = 2 }, IsBlindspot = true }]);
             var html = await TestPipeline.RenderAsync(writer, new DigestRun { Digest = digest, Diagnostics = run.Diagnostics });
             var doc = Parser.ParseDocument(html);
 
@@ -218,7 +224,7 @@ public sealed class HtmlDigestWriterTests
     [Fact]
     public async Task Output_IsDeterministic_Utf8WithoutBom_LfOnly_AndCultureInvariant()
     {
-        var run = RunWithStories("C'est déjà 北京 ✓");
+        var run = RunWithStories(topicName: "C'est déjà 北京 ✓");
         var writer = new HtmlDigestWriter();
         var first = await Bytes(writer, run);
         var culture = CultureInfo.CurrentCulture;
@@ -257,7 +263,7 @@ public sealed class HtmlDigestWriterTests
     [Fact]
     public async Task StoryOptions_LimitTheStoriesShown_AndNoStoriesMeansNoSection()
     {
-        var (_, all) = await RenderAsync(RunWithStories(), new HtmlDigestWriterOptions { MinStoryArticles = 1 });
+        var (_, all) = await RenderAsync(RunWithStories(new DigestAssemblyOptions { MinStoryArticles = 1 }));
         Assert.Equal(3, all.QuerySelectorAll("#stories li.story").Length);
         var (_, one) = await RenderAsync(RunWithStories(), new HtmlDigestWriterOptions { MaxStories = 1 });
         Assert.Equal(["Both sides on one event"], one.QuerySelectorAll("#stories h3").Select(h => h.TextContent));

@@ -1,0 +1,41 @@
+namespace NewsPerspectives;
+
+/// <summary>Options of the <see cref="LogOddsFramingAnalyzer"/>. Validated when the analyzer is created.</summary>
+public sealed class FramingOptions
+{
+    /// <summary>The most terms listed per side; 0 turns framing off. Default 8.</summary>
+    public int MaxTerms { get; set; } = 8;
+
+    /// <summary>The least z-score a term needs to be listed (1.96: the log-odds ratio is two standard deviations from even). Default 1.96.</summary>
+    public double MinZ { get; set; } = 1.96;
+
+    /// <summary>
+    /// α₀, the strength of the informative Dirichlet prior: the pooled frequencies of every side, scaled to this many
+    /// pseudo-counts. Larger values pull rare terms towards "not distinctive". Default 500 (the value of Monroe, Colaresi
+    /// &amp; Quinn's worked example).
+    /// </summary>
+    public double PriorStrength { get; set; } = 500;
+
+    /// <summary>A term must be used by at least this many of the side's articles to be listed. Default 2.</summary>
+    public int MinSideArticles { get; set; } = 2;
+
+    /// <summary>Count two-word phrases (adjacent content words, e.g. "rare earth") as well as words. Default <see langword="true"/>.</summary>
+    public bool IncludePhrases { get; set; } = true;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxTerms);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MinSideArticles, 1);
+        if (double.IsNaN(MinZ))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinZ), MinZ, "must be a number");
+        }
+
+        if (!(PriorStrength > 0) || double.IsInfinity(PriorStrength))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PriorStrength), PriorStrength, "must be positive");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace NewsPerspectives;
+
+/// <summary>Options of the <see cref="DigestAssembler"/>: presentation rules every format shares. Validated when the assembler is created.</summary>
+public sealed class DigestAssemblyOptions
+{
+    /// <summary>
+    /// The least articles a story needs to be notable (<see cref="DigestStory.IsNotable"/>): the stories sections of the
+    /// formats list notable stories, and the digest keeps a story without a listed source only when it is notable. Default 2.
+    /// </summary>
+    public int MinStoryArticles { get; set; } = 2;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public void Validate() => ArgumentOutOfRangeException.ThrowIfLessThan(MinStoryArticles, 1);
+}
