@@ -18,6 +18,7 @@ internal static class Commands
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["quality-support"] = Quality.SupportQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
+        ["framing-snapshot"] = FramingSnapshot.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -20,7 +20,7 @@ internal static class PipelineSnapshot
         services.AddNewsPerspectives();
         await using var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<DigestPipeline>();
-        var writer = new HugoMarkdownWriter();
+        var writer = new HugoMarkdownFormatter();
 
         // Warm-up.
         foreach (var topic in config.Topics)

@@ -44,7 +44,8 @@ else
 
 await using var provider = services.BuildServiceProvider();
 var pipeline = provider.GetRequiredService<DigestPipeline>();
-var hugo = provider.GetServices<IDigestWriter>().OfType<HugoMarkdownWriter>().Single();
+// Posts go through the publisher, as in every host: the folder lock and atomic writes.
+using var publication = outputRoot.Length > 0 ? provider.GetRequiredService<DigestPublisher>().Open(outputRoot, ["markdown"]) : null;
 foreach (var topic in configuration.Topics.Where(t => onlyTopic.Length == 0 || t.Id == onlyTopic))
 {
     var run = await pipeline.RunAsync(topic, configuration.AsOf);
@@ -62,10 +63,12 @@ foreach (var topic in configuration.Topics.Where(t => onlyTopic.Length == 0 || t
         Console.WriteLine($"  note: {note}");
     }
 
-    if (outputRoot.Length > 0)
+    if (publication is not null)
     {
-        var path = await DigestFileStore.WriteAsync(run, hugo, Path.GetFullPath(outputRoot));
-        Console.WriteLine($"  wrote {path}");
+        foreach (var file in await publication.PublishAsync(run))
+        {
+            Console.WriteLine(file.Outcome == PublishOutcome.Written ? $"  wrote {file.FullPath}" : $"  write failed: {file.Error}");
+        }
     }
 }
 

@@ -16,8 +16,9 @@ internal sealed class CliArguments
                           (04:00 UTC for the snapshot), or the end of the day when the config sets none
           --format LIST   comma-separated output formats: markdown, json, html (default: markdown,json)
           --stories       add to each post a "## Stories" section (events, the sides covering them,
-                          blindspots), <side>Found counts before the cap and the outlets of collapsed
-                          copies; without it the post has the seed's layout
+                          blindspots), a "## Framing" section (each side's distinctive words, each
+                          side's headline for shared stories), <side>Found counts before the cap and
+                          the outlets of collapsed copies; without it the post has the seed's layout
           --live          fetch url and Google News feeds over HTTP (one progress line per feed on stderr);
                           without --config, runs the seed's Google News topics (snapshot/seed-topics.json)
           --cache FILE    with --live: keep ETag/Last-Modified, bodies and permanent redirects in FILE so a

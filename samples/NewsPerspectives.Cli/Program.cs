@@ -37,7 +37,7 @@ catch (ConfigurationException ex)
 var services = new ServiceCollection();
 var newsPerspectives = services.AddNewsPerspectives(o =>
 {
-    o.Hugo.IncludeStories = o.Hugo.IncludeFoundCounts = o.Hugo.IncludeAlsoPublishedBy = arguments.Stories;
+    o.Hugo.IncludeStories = o.Hugo.IncludeFoundCounts = o.Hugo.IncludeAlsoPublishedBy = o.Hugo.IncludeFraming = arguments.Stories;
     if (arguments.Live)
     {
         o.Pipeline.FeedRead = outcome => Console.Error.WriteLine($"  {Describe(outcome)}");
@@ -70,8 +70,8 @@ catch (NewsPerspectivesException ex)
     return 1;
 }
 
-var writers = provider.GetServices<IDigestWriter>().Where(w => arguments.Formats.Contains(w.Format)).ToList();
-var unknown = arguments.Formats.Except(provider.GetServices<IDigestWriter>().Select(w => w.Format)).ToList();
+var publisher = provider.GetRequiredService<DigestPublisher>();
+var unknown = arguments.Formats.Except(publisher.Formats, StringComparer.OrdinalIgnoreCase).ToList();
 if (unknown.Count > 0)
 {
     Console.Error.WriteLine($"error: unknown format(s) {string.Join(", ", unknown)}");
@@ -79,11 +79,10 @@ if (unknown.Count > 0)
 }
 
 var asOf = arguments.AsOf(configuration.AsOf);
-var root = Path.GetFullPath(arguments.OutputPath);
-OutputFolderLock outputLock;
+DigestPublication publication;
 try
 {
-    outputLock = OutputFolderLock.Acquire(root); // two runs on one output folder: a clear error, not interleaved posts
+    publication = publisher.Open(arguments.OutputPath, arguments.Formats); // the folder lock: two runs on one output folder get a clear error
 }
 catch (NewsPerspectivesException ex)
 {
@@ -91,8 +90,8 @@ catch (NewsPerspectivesException ex)
     return 1;
 }
 
-using var releaseOutput = outputLock;
-Console.WriteLine($"Writing to {root}");
+using var releaseOutput = publication;
+Console.WriteLine($"Writing to {publication.Root}");
 int failures = 0;
 foreach (var topic in configuration.Topics)
 {
@@ -106,16 +105,15 @@ foreach (var topic in configuration.Topics)
         Console.WriteLine($"  {Describe(feed)}");
     }
 
-    foreach (var writer in writers)
+    foreach (var file in await publication.PublishAsync(run))
     {
-        try
+        if (file.Outcome == PublishOutcome.Written)
         {
-            var path = await DigestFileStore.WriteAsync(run, writer, root);
-            Console.WriteLine($"  {Path.GetRelativePath(root, path).Replace('\\', '/')}");
+            Console.WriteLine($"  {file.RelativePath}");
         }
-        catch (NewsPerspectivesException ex)
+        else
         {
-            Console.Error.WriteLine($"  write failed: {ex.Message}");
+            Console.Error.WriteLine($"  write failed: {file.Error}");
             failures++;
         }
     }

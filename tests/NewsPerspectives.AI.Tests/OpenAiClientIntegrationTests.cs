@@ -99,7 +99,7 @@ public sealed class OpenAiClientIntegrationTests
         await using var provider = services.BuildServiceProvider();
 
         var run = await provider.GetRequiredService<DigestPipeline>().RunAsync(topic, configuration.AsOf);
-        var post = new HugoMarkdownWriter().Render(run.Digest);
+        var post = new HugoMarkdownFormatter().Render(run.Digest);
 
         var request = Assert.Single(server.Requests).Body;
         Assert.Equal("llama3.2", request.GetProperty("model").GetString());

@@ -19,10 +19,19 @@ internal static class TestPipeline
         return await provider.GetRequiredService<DigestPipeline>().RunAsync(topic, asOf);
     }
 
-    public static async Task<string> RenderAsync(IDigestWriter writer, DigestRun run)
+    /// <summary>Publishes a run in one format under a root through the real <see cref="DigestPublisher"/>, and returns the file written.</summary>
+    public static async Task<string> PublishAsync(IDigestFormatter formatter, DigestRun run, string root)
+    {
+        using var publication = new DigestPublisher([formatter]).Open(root);
+        var file = Assert.Single(await publication.PublishAsync(run));
+        Assert.True(file.Outcome == PublishOutcome.Written, file.Error);
+        return file.FullPath!;
+    }
+
+    public static async Task<string> RenderAsync(IDigestFormatter writer, DigestRun run)
     {
         using var stream = new MemoryStream();
-        await writer.WriteAsync(run, stream);
+        await writer.FormatAsync(run, stream);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -30,14 +30,17 @@ public sealed class NewsPerspectivesOptions
     /// <summary>Options of the support check every summarizer's bullets go through.</summary>
     public SupportCheckOptions SupportCheck { get; } = new();
 
-    /// <summary>Options of the Hugo Markdown writer.</summary>
-    public HugoMarkdownWriterOptions Hugo { get; } = new();
+    /// <summary>Options of the Hugo Markdown formatter.</summary>
+    public HugoMarkdownFormatterOptions Hugo { get; } = new();
 
-    /// <summary>Options of the JSON writer.</summary>
-    public JsonDigestWriterOptions Json { get; } = new();
+    /// <summary>Options of the JSON formatter.</summary>
+    public JsonDigestFormatterOptions Json { get; } = new();
 
-    /// <summary>Options of the HTML writer.</summary>
-    public HtmlDigestWriterOptions Html { get; } = new();
+    /// <summary>Options of the HTML formatter.</summary>
+    public HtmlDigestFormatterOptions Html { get; } = new();
+
+    /// <summary>Options of the publisher: the folder of each format under the output root.</summary>
+    public DigestPublisherOptions Publisher { get; } = new();
 }
 
 /// <summary>Configures NewsPerspectives services: returned by <see cref="NewsPerspectivesServiceCollectionExtensions.AddNewsPerspectives"/>.</summary>

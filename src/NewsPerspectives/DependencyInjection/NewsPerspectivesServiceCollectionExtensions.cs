@@ -17,7 +17,10 @@ public static class NewsPerspectivesServiceCollectionExtensions
 
     /// <summary>
     /// Adds the pipeline and its default stages: local file feeds, the outlet registry (<see cref="OutletRegistry.Default"/>)
-    /// with outlet normalisation, the age, exact-duplicate and relevance filters, the outlet-then-feed side classifier, the extractive summarizer, and the Hugo Markdown, JSON and HTML writers. Defaults are
+    /// with outlet normalisation, the age, exact-duplicate, relevance and near-duplicate filters, the outlet-then-feed side
+    /// classifier, the story clusterer, the framing analyzer, the extractive summarizer (every summarizer runs through the
+    /// citation and support check with the extractive fallback, see <see cref="PipelineSummarizerKey"/>), the Hugo
+    /// Markdown, JSON and HTML formatters and the <see cref="DigestPublisher"/> that writes them. Defaults are
     /// registered with <c>TryAdd*</c>, so a registration of your own (before or after, through the builder) wins.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -51,9 +54,10 @@ public static class NewsPerspectivesServiceCollectionExtensions
             .AsBuilder()
             .UseFallbackAndChecks(Options(sp).Summarizer, Options(sp).SupportCheck)
             .Build(sp));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HugoMarkdownWriter>(sp => new HugoMarkdownWriter(Options(sp).Hugo)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, JsonDigestWriter>(sp => new JsonDigestWriter(Options(sp).Json)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, HtmlDigestWriter>(sp => new HtmlDigestWriter(Options(sp).Html)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestFormatter, HugoMarkdownFormatter>(sp => new HugoMarkdownFormatter(Options(sp).Hugo)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestFormatter, JsonDigestFormatter>(sp => new JsonDigestFormatter(Options(sp).Json)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestFormatter, HtmlDigestFormatter>(sp => new HtmlDigestFormatter(Options(sp).Html)));
+        services.TryAddSingleton(sp => new DigestPublisher(sp.GetServices<IDigestFormatter>(), Options(sp).Publisher));
         services.TryAddSingleton(sp => new DigestPipeline(
             sp.GetServices<IFeedSource>(),
             sp.GetServices<IArticleFilter>(),
@@ -145,14 +149,14 @@ public static class NewsPerspectivesBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds an output writer.</summary>
-    /// <typeparam name="TWriter">The writer type.</typeparam>
+    /// <summary>Adds an output format: the <see cref="DigestPublisher"/> writes it like the built-in ones (its folder from <see cref="DigestPublisherOptions.Folders"/>, else the format name).</summary>
+    /// <typeparam name="TFormatter">The formatter type.</typeparam>
     /// <param name="builder">The builder.</param>
-    public static INewsPerspectivesBuilder AddWriter<TWriter>(this INewsPerspectivesBuilder builder)
-        where TWriter : class, IDigestWriter
+    public static INewsPerspectivesBuilder AddFormatter<TFormatter>(this INewsPerspectivesBuilder builder)
+        where TFormatter : class, IDigestFormatter
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestWriter, TWriter>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IDigestFormatter, TFormatter>());
         return builder;
     }
 }

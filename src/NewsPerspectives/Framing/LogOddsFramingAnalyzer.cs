@@ -16,8 +16,8 @@ namespace NewsPerspectives;
 /// <para>For side i against the rest j, with counts y, totals n, prior α_w = α₀·(pooled count of w / pooled total):
 /// δ = ln((y_i + α_w) / (n_i + α₀ − y_i − α_w)) − ln((y_j + α_w) / (n_j + α₀ − y_j − α_w)),
 /// σ² ≈ 1/(y_i + α_w) + 1/(y_j + α_w), z = δ / σ. Terms with z ≥ <see cref="FramingOptions.MinZ"/>, used by at least
-/// <see cref="FramingOptions.MinSideArticles"/> of the side's articles, are listed by z (ties by term); a term sharing
-/// a word with one listed before it is skipped. Deterministic.</para>
+/// <see cref="FramingOptions.MinSideArticles"/> of the side's articles, are listed by z (ties: phrases first, then by
+/// term); a term sharing a word with one listed before it is skipped. Deterministic.</para>
 /// </remarks>
 public sealed partial class LogOddsFramingAnalyzer : IFramingAnalyzer
 {
@@ -104,7 +104,8 @@ public sealed partial class LogOddsFramingAnalyzer : IFramingAnalyzer
 
             var chosen = new List<FramingTerm>();
             var usedWords = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var (key, z, yi, yj) in scored.OrderByDescending(s => s.Z).ThenBy(s => s.Key, StringComparer.Ordinal))
+            // A phrase before a word of equal score ("rare earth" before "rare"), then the term itself.
+            foreach (var (key, z, yi, yj) in scored.OrderByDescending(s => Math.Round(s.Z, 9)).ThenByDescending(s => s.Key.Count(c => c == ' ')).ThenBy(s => s.Key, StringComparer.Ordinal))
             {
                 if (chosen.Count >= _options.MaxTerms)
                 {
@@ -143,6 +144,12 @@ public sealed partial class LogOddsFramingAnalyzer : IFramingAnalyzer
                 }
 
                 var terms = TextTerms.Distinct(written);
+                if (terms.Count > 1 && written.Contains('-', StringComparison.Ordinal) && !written.EnumerateRunes().Any(TextTerms.IsCjk))
+                {
+                    // A hyphenated compound ("dual-use", "rare-earth") is one word, counted with its open form ("rare earth").
+                    terms = [string.Join(' ', terms)];
+                }
+
                 if (terms.Count != 1 || terms[0].All(char.IsAsciiDigit))
                 {
                     // A stop word, a number, or a CJK run (its bigrams): counted as words only, and it breaks a phrase.
@@ -155,8 +162,10 @@ public sealed partial class LogOddsFramingAnalyzer : IFramingAnalyzer
                     continue;
                 }
 
+                // The topic's names, their demonyms and capitals, and words that fold to nothing ("Estados Unidos") are left out.
                 var key = terms[0];
-                bool isTopic = TermEquivalents.Terms(key).Any(topicTerms.Contains) || topicTerms.Contains(key);
+                var folded = TermEquivalents.Terms(key);
+                bool isTopic = folded.Count == 0 || folded.Any(topicTerms.Contains) || topicTerms.Contains(key);
                 if (!isTopic)
                 {
                     yield return (key, written);
@@ -175,6 +184,6 @@ public sealed partial class LogOddsFramingAnalyzer : IFramingAnalyzer
     [GeneratedRegex(@"[^.!?;:,()\[\]""“”|\n—–]+", RegexOptions.CultureInvariant)]
     private static partial Regex Clause();
 
-    [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}]+(?:['’][\p{L}\p{M}\p{Nd}]+)*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\p{L}\p{M}\p{Nd}]+(?:['’\-][\p{L}\p{M}\p{Nd}]+)*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
 }

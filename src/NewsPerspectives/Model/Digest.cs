@@ -49,6 +49,9 @@ public sealed class Digest
     /// <summary>The stories the formats list in their stories sections: those of at least <see cref="DigestAssemblyOptions.MinStoryArticles"/> articles.</summary>
     public IEnumerable<DigestStory> NotableStories => Stories.Where(s => s.IsNotable);
 
+    /// <summary>The stories more than one side covered, in the clusterer's order: where the formats put each side's headline side by side.</summary>
+    public IEnumerable<DigestStory> SharedStories => Stories.Where(s => s.Sides.Count > 1);
+
     /// <summary>Returns the story with the given id, or <see langword="null"/>.</summary>
     /// <param name="storyId">The story id.</param>
     public DigestStory? FindStory(string? storyId) =>

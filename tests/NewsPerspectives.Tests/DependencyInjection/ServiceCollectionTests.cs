@@ -46,7 +46,8 @@ public class ServiceCollectionTests
         Assert.IsType<ExtractiveSummarizer>(provider.GetRequiredService<ISummarizer>());
         Assert.IsType<FallbackSummarizer>(provider.GetRequiredKeyedService<ISummarizer>(NewsPerspectivesServiceCollectionExtensions.PipelineSummarizerKey));
         Assert.IsType<LogOddsFramingAnalyzer>(provider.GetRequiredService<IFramingAnalyzer>());
-        Assert.Equal(["markdown", "json", "html"], provider.GetServices<IDigestWriter>().Select(w => w.Format));
+        Assert.Equal(["markdown", "json", "html"], provider.GetServices<IDigestFormatter>().Select(w => w.Format));
+        Assert.Equal(["markdown", "json", "html"], provider.GetRequiredService<DigestPublisher>().Formats);
         Assert.Contains(provider.GetServices<IFeedSource>(), s => s is FileFeedSource);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.NotNull(provider.GetRequiredService<DigestPipeline>());
@@ -77,20 +78,28 @@ public class ServiceCollectionTests
     }
 
     [Fact]
-    public void Options_ReachTheDefaultStages()
+    public void PublisherOptions_ReachThePublisher_WithEveryRegisteredFormat()
     {
-        using var provider = TestPipeline.Services(o => o.Hugo.ContentPath = "posts");
-        var hugo = provider.GetServices<IDigestWriter>().OfType<HugoMarkdownWriter>().Single();
-        var run = Writing.DigestFixtures.Run("A", [("t", "o", "https://a.example/")]);
-        Assert.StartsWith("posts/alpha-beta/", hugo.GetRelativePath(run.Digest), StringComparison.Ordinal);
+        using var provider = TestPipeline.Services(o =>
+        {
+            o.Publisher.Folders["markdown"] = "posts";
+            o.Publisher.Folders["html"] = "site/pages/";
+        });
+        var publisher = provider.GetRequiredService<DigestPublisher>();
+        var run = Formatting.DigestFixtures.Run("A", [("t", "o", "https://a.example/")]);
+        Assert.Equal(["markdown", "json", "html"], publisher.Formats);
+        Assert.Equal("posts/alpha-beta/2026-01-12.md", publisher.GetRelativePath(run.Digest, "markdown"));
+        Assert.Equal("site/pages/alpha-beta/2026-01-12.html", publisher.GetRelativePath(run.Digest, "html"));
+        Assert.Equal("digests/alpha-beta/2026-01-12.json", publisher.GetRelativePath(run.Digest, "json"));
     }
 
     [Fact]
-    public void HtmlOptions_ReachTheHtmlWriter()
+    public void FormatterOptions_ReachTheFormatters()
     {
-        using var provider = TestPipeline.Services(o => o.Html.OutputPath = "site/pages/");
-        var html = provider.GetServices<IDigestWriter>().OfType<HtmlDigestWriter>().Single();
-        var run = Writing.DigestFixtures.Run("A", [("t", "o", "https://a.example/")]);
-        Assert.Equal("site/pages/alpha-beta/2026-01-12.html", html.GetRelativePath(run.Digest));
+        using var provider = TestPipeline.Services(o => o.Hugo.IncludeCitations = false);
+        var hugo = provider.GetServices<IDigestFormatter>().OfType<HugoMarkdownFormatter>().Single();
+        var run = Formatting.DigestFixtures.Run("A", [("t", "o", "https://a.example/")]);
+        Assert.Contains("- t\n", hugo.Render(run.Digest), StringComparison.Ordinal);
+        Assert.DoesNotContain("- t [1]", hugo.Render(run.Digest), StringComparison.Ordinal);
     }
 }

@@ -86,7 +86,7 @@ public sealed class DigestPipelineTests : IDisposable
     {
         Feed("a.xml");
         var run = await TestPipeline.RunAsync(Topic(("a.xml", "a")), new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero), NoRelevance);
-        var post = new HugoMarkdownWriter().Render(run.Digest);
+        var post = new HugoMarkdownFormatter().Render(run.Digest);
         Assert.Contains("articleCount: 0", post, StringComparison.Ordinal);
         Assert.Contains("- No articles from A sources in this period.", post, StringComparison.Ordinal);
     }

@@ -13,7 +13,7 @@ public class SnapshotOutletsAndRelevanceTests
         services.AddNewsPerspectives();
         await using var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<DigestPipeline>();
-        var hugo = new HugoMarkdownWriter();
+        var hugo = new HugoMarkdownFormatter();
         var published = new HashSet<string>(StringComparer.Ordinal);
         int offTopic = 0;
 

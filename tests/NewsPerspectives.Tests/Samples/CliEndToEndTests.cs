@@ -55,7 +55,7 @@ public sealed partial class CliEndToEndTests : IDisposable
             var sideIds = ((YamlSequenceNode)front["perspectives"]).Children.Cast<YamlMappingNode>().Select(p => ((YamlScalarNode)p["id"]).Value!).ToArray();
             // Same keys in the same order as the seed post (per-side keys named after this topic's sides).
             var expectedKeys = Keys(seedFront).Where(k => k is not ("chinaSources" or "japanSources")).ToList();
-            expectedKeys.InsertRange(expectedKeys.IndexOf("draft"), sideIds.Select(HugoMarkdownWriter.SideCountKey));
+            expectedKeys.InsertRange(expectedKeys.IndexOf("draft"), sideIds.Select(HugoMarkdownFormatter.SideCountKey));
             Assert.Equal(expectedKeys, Keys(front));
 
             // Same sections in the same order.
@@ -70,7 +70,7 @@ public sealed partial class CliEndToEndTests : IDisposable
             Assert.Equal(Enumerable.Range(1, articleCount).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines.Select(l => SourceLine().Match(l).Groups[1].Value));
             var perspectiveCounts = ((YamlSequenceNode)front["perspectives"]).Children.Cast<YamlMappingNode>().Select(p => int.Parse(((YamlScalarNode)p["count"]).Value!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             Assert.Equal(articleCount, perspectiveCounts.Sum());
-            Assert.Equal(perspectiveCounts, sideIds.Select(id => int.Parse(((YamlScalarNode)front[HugoMarkdownWriter.SideCountKey(id)]).Value!, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(perspectiveCounts, sideIds.Select(id => int.Parse(((YamlScalarNode)front[HugoMarkdownFormatter.SideCountKey(id)]).Value!, System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Contains($"This summary is based on {articleCount} articles from the following sources:", body, StringComparison.Ordinal);
         }
 

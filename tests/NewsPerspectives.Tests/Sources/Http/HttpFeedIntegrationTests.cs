@@ -621,7 +621,7 @@ public sealed class HttpFeedIntegrationTests : IAsyncLifetime
         var target = _server.MapFeed("/json-new.xml", FeedTexts.Rss("Moved for JSON"));
         var run = await RunAsync(old);
         using var json = new MemoryStream();
-        await new JsonDigestWriter(new JsonDigestWriterOptions { IncludeTimings = true }).WriteAsync(run, json);
+        await new JsonDigestFormatter(new JsonDigestFormatterOptions { IncludeTimings = true }).FormatAsync(run, json);
         var text = Encoding.UTF8.GetString(json.ToArray());
         Assert.Contains($"\"movedTo\": \"{target}\"", text, StringComparison.Ordinal);
         Assert.Contains("\"elapsedMs\"", text, StringComparison.Ordinal);

@@ -52,7 +52,7 @@ public static class OutputPaths
     }
 
     /// <summary>The relative path of a digest's file: <c>{folder}/{topic segment}/{yyyy-MM-dd}.{extension}</c>.</summary>
-    /// <param name="folder">The writer's folder under the output root, '/'-separated.</param>
+    /// <param name="folder">The format's folder under the output root, '/'-separated.</param>
     /// <param name="digest">The digest.</param>
     /// <param name="extension">The file extension without the dot.</param>
     public static string ForDigest(string folder, Digest digest, string extension)
@@ -85,26 +85,5 @@ public static class OutputPaths
         }
 
         return full;
-    }
-}
-
-/// <summary>Writes digests to files atomically: a temporary file in the same folder, flushed, then moved over the target.</summary>
-public static class DigestFileStore
-{
-    /// <summary>Writes a run with a writer under a root folder.</summary>
-    /// <param name="run">The run.</param>
-    /// <param name="writer">The writer.</param>
-    /// <param name="root">The output root.</param>
-    /// <param name="cancellationToken">Cancels the write; the previous file, if any, stays intact.</param>
-    /// <returns>The full path written.</returns>
-    /// <exception cref="NewsPerspectivesException">The path is unsafe, or the file could not be written (the old file stays intact).</exception>
-    public static async Task<string> WriteAsync(DigestRun run, IDigestWriter writer, string root, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(root);
-        var path = OutputPaths.Resolve(root, writer.GetRelativePath(run.Digest));
-        await AtomicFile.WriteAsync(path, (stream, ct) => writer.WriteAsync(run, stream, ct), "the digest", cancellationToken).ConfigureAwait(false);
-        return path;
     }
 }

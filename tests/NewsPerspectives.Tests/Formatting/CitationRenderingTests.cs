@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using NewsPerspectives.Tests.Summarization;
 
-namespace NewsPerspectives.Tests.Writing;
+namespace NewsPerspectives.Tests.Formatting;
 
 /// <summary>Citations in the output: the Hugo post and the JSON carry each bullet's source numbers; a switch reproduces the seed's citation-free bullets.</summary>
 public sealed class CitationRenderingTests
@@ -59,7 +59,7 @@ public sealed class CitationRenderingTests
         var digest = SeedDigest();
         Assert.Equal(5, digest.Highlights.Count);
 
-        var post = new HugoMarkdownWriter(new HugoMarkdownWriterOptions { IncludeCitations = false }).Render(digest);
+        var post = new HugoMarkdownFormatter(new HugoMarkdownFormatterOptions { IncludeCitations = false }).Render(digest);
 
         Assert.Equal(BulletSections(SeedPost), BulletSections(post));
     }
@@ -69,7 +69,7 @@ public sealed class CitationRenderingTests
     {
         var digest = SeedDigest();
 
-        var post = new HugoMarkdownWriter().Render(digest);
+        var post = new HugoMarkdownFormatter().Render(digest);
 
         var expected = new StringBuilder();
         var seedLines = BulletSections(SeedPost).Split('\n');
@@ -103,7 +103,7 @@ public sealed class CitationRenderingTests
         var run = new DigestRun { Digest = digest, Diagnostics = new DigestDiagnostics { Feeds = [], Dropped = [], Notes = [] } };
         using var stream = new MemoryStream();
 
-        await new JsonDigestWriter().WriteAsync(run, stream);
+        await new JsonDigestFormatter().FormatAsync(run, stream);
 
         using var json = JsonDocument.Parse(stream.ToArray());
         var highlights = json.RootElement.GetProperty("highlights").EnumerateArray().ToArray();

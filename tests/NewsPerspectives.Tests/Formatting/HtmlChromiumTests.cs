@@ -3,7 +3,7 @@ using System.Diagnostics;
 using AngleSharp.Html.Parser;
 using Xunit.Abstractions;
 
-namespace NewsPerspectives.Tests.Writing;
+namespace NewsPerspectives.Tests.Formatting;
 
 /// <summary>
 /// Opens the pages of the bundled snapshot in a real headless chromium: the DOM the browser built and a screenshot.
@@ -45,12 +45,12 @@ public sealed class HtmlChromiumTests(ITestOutputHelper output) : IDisposable
     private async Task<Dictionary<string, (DigestRun Run, string Path)>> WriteSnapshotPagesAsync()
     {
         var config = TopicConfigurationLoader.LoadFile(Path.Combine(TestPaths.Snapshot, "topics.yaml"));
-        var writer = new HtmlDigestWriter();
+        var writer = new HtmlDigestFormatter();
         var pages = new Dictionary<string, (DigestRun, string)>();
         foreach (var topic in config.Topics)
         {
             var run = await TestPipeline.RunAsync(topic, config.AsOf!.Value);
-            pages[topic.Id] = (run, await DigestFileStore.WriteAsync(run, writer, _root));
+            pages[topic.Id] = (run, await TestPipeline.PublishAsync(writer, run, _root));
         }
 
         return pages;
@@ -69,7 +69,12 @@ public sealed class HtmlChromiumTests(ITestOutputHelper output) : IDisposable
 
             Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
             Assert.Equal(run.Digest.Topic.Name, document.QuerySelector("body > header h1")!.TextContent);
-            Assert.Equal(["highlights", "perspectives", "stories", "sources"], document.QuerySelectorAll("main > section").Select(s => s.Id));
+            bool framing = run.Digest.Framing.Any(f => f.Terms.Count > 0);
+            Assert.Equal(framing ? ["highlights", "perspectives", "stories", "framing", "sources"] : ["highlights", "perspectives", "stories", "sources"], document.QuerySelectorAll("main > section").Select(s => s.Id));
+            Assert.Equal(framing ? run.Digest.Framing.Select(f => f.Terms.Count) : [], document.QuerySelectorAll("#framing .framing-side").Select(s => s.QuerySelectorAll(".terms li").Length));
+            // Each story several sides covered shows each side's headline side by side.
+            var shown = run.Digest.NotableStories.Take(new HtmlDigestFormatterOptions().MaxStories).ToArray();
+            Assert.Equal(shown.Select(s => s.Sides.Count > 1 ? s.Sides.Count : 0), document.QuerySelectorAll("#stories li.story").Select(li => li.QuerySelectorAll(".takes li").Length));
             Assert.Equal(run.Digest.Sides.Select(s => s.Side.Name), document.QuerySelectorAll("#perspectives section.side h3").Select(h => h.TextContent));
             Assert.Equal(run.Digest.Highlights.Count, document.QuerySelectorAll("#highlights li").Length);
             Assert.NotEmpty(document.QuerySelectorAll("#stories li.story"));
@@ -80,13 +85,13 @@ public sealed class HtmlChromiumTests(ITestOutputHelper output) : IDisposable
 
             var citations = document.QuerySelectorAll("a.cite").ToArray();
             Assert.Equal(run.Digest.Highlights.Concat(run.Digest.Sides.SelectMany(s => s.Bullets)).Sum(b => b.Citations.Count),
-                document.QuerySelectorAll("main li > .cites a.cite").Length);
+                document.QuerySelectorAll("#highlights li > .cites a.cite, #perspectives li > .cites a.cite").Length);
             Assert.All(citations, a => Assert.NotNull(document.GetElementById(a.GetAttribute("href")![1..])));
             Assert.All(document.QuerySelectorAll("a[href]"), a =>
                 Assert.True(a.GetAttribute("href")!.StartsWith('#') || a.GetAttribute("href")!.StartsWith("http", StringComparison.Ordinal), a.GetAttribute("href")));
 
             Assert.Empty(document.QuerySelectorAll("script, iframe, object, embed, img, link"));
-            Assert.Equal(HtmlDigestWriter.ContentSecurityPolicy,
+            Assert.Equal(HtmlDigestFormatter.ContentSecurityPolicy,
                 document.QuerySelector("meta[http-equiv='Content-Security-Policy']")!.GetAttribute("content"));
         }
     }

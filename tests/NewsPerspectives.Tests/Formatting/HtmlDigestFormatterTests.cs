@@ -4,10 +4,10 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 
-namespace NewsPerspectives.Tests.Writing;
+namespace NewsPerspectives.Tests.Formatting;
 
 /// <summary>The HTML page, read back with AngleSharp.</summary>
-public sealed class HtmlDigestWriterTests
+public sealed class HtmlDigestFormatterTests
 {
     private static readonly HtmlParser Parser = new();
 
@@ -61,9 +61,9 @@ public sealed class HtmlDigestWriterTests
         Stories = d.Stories,
     };
 
-    private static async Task<(string Html, IHtmlDocument Document)> RenderAsync(DigestRun run, HtmlDigestWriterOptions? options = null)
+    private static async Task<(string Html, IHtmlDocument Document)> RenderAsync(DigestRun run, HtmlDigestFormatterOptions? options = null)
     {
-        var html = await TestPipeline.RenderAsync(new HtmlDigestWriter(options), run);
+        var html = await TestPipeline.RenderAsync(new HtmlDigestFormatter(options), run);
         return (html, Parser.ParseDocument(html));
     }
 
@@ -160,7 +160,7 @@ public sealed class HtmlDigestWriterTests
     [Fact]
     public async Task HostileValues_StayText_WithNoScriptHandlerOrUnsafeLink()
     {
-        var writer = new HtmlDigestWriter();
+        var writer = new HtmlDigestFormatter();
         foreach (var value in DigestFixtures.HostileValues.Append("\"><script>alert(1)</script><a href=\"javascript:x\" onclick=\"y\">").Append("<img src=x onerror=alert(1)>"))
         {
             var run = DigestFixtures.Run(value, [(value, value, "https://a.example/1"), ("Beta " + value, "Beta Post", "JaVaScRiPt:alert(1)"), (value, "Alpha", " javascript:alert(1)"), ("d", "o", "data:text/html,<script>alert(1)</script>")]);
@@ -225,7 +225,7 @@ public sealed class HtmlDigestWriterTests
     public async Task Output_IsDeterministic_Utf8WithoutBom_LfOnly_AndCultureInvariant()
     {
         var run = RunWithStories(topicName: "C'est déjà 北京 ✓");
-        var writer = new HtmlDigestWriter();
+        var writer = new HtmlDigestFormatter();
         var first = await Bytes(writer, run);
         var culture = CultureInfo.CurrentCulture;
         byte[] second;
@@ -250,22 +250,15 @@ public sealed class HtmlDigestWriterTests
     }
 
     [Fact]
-    public void RelativePath_UsesTheOutputPathTopicSegmentAndDate()
-    {
-        var run = DigestFixtures.Run("T", [("t", "o", "https://a.example/")], topicId: "../Evil Topic");
-        Assert.Equal($"html/{OutputPaths.Segment("../Evil Topic")}/2026-01-12.html", new HtmlDigestWriter().GetRelativePath(run.Digest));
-        Assert.Equal($"site/{OutputPaths.Segment("../Evil Topic")}/2026-01-12.html",
-            new HtmlDigestWriter(new HtmlDigestWriterOptions { OutputPath = "/site/" }).GetRelativePath(run.Digest));
-        Assert.Throws<ArgumentException>(() => new HtmlDigestWriter(new HtmlDigestWriterOptions { OutputPath = "/" }));
-        Assert.Throws<ArgumentException>(() => new HtmlDigestWriter(new HtmlDigestWriterOptions { MaxStories = -1 }));
-    }
+    public void Options_ANegativeStoryLimit_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => new HtmlDigestFormatter(new HtmlDigestFormatterOptions { MaxStories = -1 }));
 
     [Fact]
     public async Task StoryOptions_LimitTheStoriesShown_AndNoStoriesMeansNoSection()
     {
         var (_, all) = await RenderAsync(RunWithStories(new DigestAssemblyOptions { MinStoryArticles = 1 }));
         Assert.Equal(3, all.QuerySelectorAll("#stories li.story").Length);
-        var (_, one) = await RenderAsync(RunWithStories(), new HtmlDigestWriterOptions { MaxStories = 1 });
+        var (_, one) = await RenderAsync(RunWithStories(), new HtmlDigestFormatterOptions { MaxStories = 1 });
         Assert.Equal(["Both sides on one event"], one.QuerySelectorAll("#stories h3").Select(h => h.TextContent));
 
         var (_, none) = await RenderAsync(DigestFixtures.Run("T", [("t", "o", "https://a.example/")]));
@@ -284,10 +277,10 @@ public sealed class HtmlDigestWriterTests
         Assert.Equal("This digest is based on 0 articles.", doc.QuerySelector("#sources .section-note")!.TextContent);
     }
 
-    private static async Task<byte[]> Bytes(HtmlDigestWriter writer, DigestRun run)
+    private static async Task<byte[]> Bytes(HtmlDigestFormatter writer, DigestRun run)
     {
         using var stream = new MemoryStream();
-        await writer.WriteAsync(run, stream);
+        await writer.FormatAsync(run, stream);
         return stream.ToArray();
     }
 }

@@ -1,4 +1,4 @@
-namespace NewsPerspectives.Tests.Writing;
+namespace NewsPerspectives.Tests.Formatting;
 
 /// <summary>Digests built by hand, for writer tests.</summary>
 internal static class DigestFixtures

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 
-namespace NewsPerspectives.Tests.Writing;
+namespace NewsPerspectives.Tests.Formatting;
 
 /// <summary>Renders our posts with the real hugo binary and checks what Hugo read back.</summary>
 public sealed class HugoRenderTests : IDisposable
@@ -35,14 +35,14 @@ public sealed class HugoRenderTests : IDisposable
     [Fact]
     public async Task HostileTitlesAndOutlets_ReadBackExactly_AndTheBuildSucceeds()
     {
-        var writer = new HugoMarkdownWriter();
+        var writer = new HugoMarkdownFormatter();
         var runs = DigestFixtures.HostileValues.Select((value, i) => DigestFixtures.Run(
             value,
             [(value, value, "https://a.example/1"), ("Beta says " + value, "Beta Post", "https://b.example/x_(1)"), ("[x](JaVaScRiPt:alert(1))", "Alpha", "https://a.example/2")],
             topicId: $"topic-{i}")).ToArray();
         foreach (var run in runs)
         {
-            await DigestFileStore.WriteAsync(run, writer, _site);
+            await TestPipeline.PublishAsync(writer, run, _site);
         }
 
         var publicDir = await BuildAsync();
@@ -82,12 +82,12 @@ public sealed class HugoRenderTests : IDisposable
     {
         var config = TopicConfigurationLoader.LoadFile(Path.Combine(TestPaths.Snapshot, "topics.yaml"));
         var listed = new Dictionary<string, int>();
-        var writer = new HugoMarkdownWriter(new HugoMarkdownWriterOptions { IncludeStories = true, IncludeFoundCounts = true, IncludeAlsoPublishedBy = true });
+        var writer = new HugoMarkdownFormatter(new HugoMarkdownFormatterOptions { IncludeStories = true, IncludeFoundCounts = true, IncludeAlsoPublishedBy = true });
         foreach (var topic in config.Topics)
         {
             var run = await TestPipeline.RunAsync(topic, config.AsOf!.Value);
             listed[topic.Id] = run.Digest.Sources.Count;
-            await DigestFileStore.WriteAsync(run, writer, _site);
+            await TestPipeline.PublishAsync(writer, run, _site);
         }
 
         var publicDir = await BuildAsync();

@@ -5,12 +5,9 @@ using YamlDotNet.Core.Events;
 
 namespace NewsPerspectives;
 
-/// <summary>Options of the Hugo Markdown writer.</summary>
-public sealed class HugoMarkdownWriterOptions
+/// <summary>Options of the Hugo Markdown formatter.</summary>
+public sealed class HugoMarkdownFormatterOptions
 {
-    /// <summary>Folder of the posts under the output root, '/'-separated. Default <c>content/summaries</c> (the seed's).</summary>
-    public string ContentPath { get; set; } = "content/summaries";
-
     /// <summary>Append each bullet's citations, e.g. <c> [3, 11]</c>. Default <see langword="true"/>; <see langword="false"/> reproduces the seed's citation-free bullets.</summary>
     public bool IncludeCitations { get; set; } = true;
 
@@ -35,33 +32,37 @@ public sealed class HugoMarkdownWriterOptions
     /// Default <see langword="false"/> (the seed's source lines).
     /// </summary>
     public bool IncludeAlsoPublishedBy { get; set; }
+
+    /// <summary>
+    /// Add a <c>## Framing</c> section before <c>## Sources</c>: the words and phrases each side uses distinctively
+    /// (<see cref="Digest.Framing"/>, with their z-scores) and, for each story several sides covered, each side's
+    /// headline side by side. Default <see langword="false"/> (the seed's layout).
+    /// </summary>
+    public bool IncludeFraming { get; set; }
 }
 
 /// <summary>
-/// Writes the seed system's Hugo post: YAML front matter (keys <c>title, date, topic, topicName, sources,
+/// Renders the seed system's Hugo post: YAML front matter (keys <c>title, date, topic, topicName, sources,
 /// articleCount, perspectives, &lt;side&gt;Sources…, draft</c>, emitted with YamlDotNet, strings double-quoted),
-/// the highlights, <c>&lt;!--more--&gt;</c>, one section per side and the numbered source list.
+/// the highlights, <c>&lt;!--more--&gt;</c>, one section per side and the numbered source list; with the extra
+/// switches off it is the seed's layout, byte for byte.
 /// </summary>
-public sealed class HugoMarkdownWriter : IDigestWriter
+public sealed class HugoMarkdownFormatter : IDigestFormatter
 {
-    private readonly HugoMarkdownWriterOptions _options;
+    private readonly HugoMarkdownFormatterOptions _options;
 
-    /// <summary>Creates the writer.</summary>
+    /// <summary>Creates the formatter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    public HugoMarkdownWriter(HugoMarkdownWriterOptions? options = null) => _options = options ?? new HugoMarkdownWriterOptions();
+    public HugoMarkdownFormatter(HugoMarkdownFormatterOptions? options = null) => _options = options ?? new HugoMarkdownFormatterOptions();
 
     /// <inheritdoc/>
     public string Format => "markdown";
 
     /// <inheritdoc/>
-    public string GetRelativePath(Digest digest)
-    {
-        ArgumentNullException.ThrowIfNull(digest);
-        return OutputPaths.ForDigest(_options.ContentPath, digest, "md");
-    }
+    public string FileExtension => "md";
 
     /// <inheritdoc/>
-    public async Task WriteAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
+    public async Task FormatAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(destination);
@@ -91,6 +92,11 @@ public sealed class HugoMarkdownWriter : IDigestWriter
         if (_options.IncludeStories)
         {
             AppendStories(md, digest);
+        }
+
+        if (_options.IncludeFraming)
+        {
+            AppendFraming(md, digest);
         }
 
         md.Append("## Sources\n\n");
@@ -153,6 +159,40 @@ public sealed class HugoMarkdownWriter : IDigestWriter
             }
 
             md.Append('\n');
+        }
+
+        md.Append('\n');
+    }
+
+    /// <summary>The framing section: each side's distinctive terms, then each shared story's headlines side by side.</summary>
+    private static void AppendFraming(StringBuilder md, Digest digest)
+    {
+        md.Append("## Framing\n\n");
+        var sides = digest.Framing.Where(f => f.Terms.Count > 0).ToArray();
+        if (sides.Length == 0)
+        {
+            md.Append("- ").Append(MarkdownText.Escape("No side used a word distinctively in this period.")).Append('\n');
+        }
+
+        foreach (var side in sides)
+        {
+            md.Append("- ").Append(MarkdownText.Escape(side.Side.Name)).Append(": ")
+              .AppendJoin(", ", side.Terms.Select(t => MarkdownText.Escape(t.Term) + " (z " + t.Z.ToString("0.0", CultureInfo.InvariantCulture) + ")"))
+              .Append('\n');
+        }
+
+        var shared = digest.SharedStories.ToArray();
+        if (shared.Length > 0)
+        {
+            md.Append("\nThe same story, each side's headline:\n\n");
+            foreach (var story in shared)
+            {
+                md.Append("- ").AppendJoin("; ", story.Sides.Select(side =>
+                {
+                    var cite = side.HeadlineSource is int n ? " [" + n.ToString(CultureInfo.InvariantCulture) + "]" : "";
+                    return MarkdownText.Escape(side.Side.Name) + ": " + MarkdownText.Escape(side.Headline) + cite;
+                })).Append('\n');
+            }
         }
 
         md.Append('\n');

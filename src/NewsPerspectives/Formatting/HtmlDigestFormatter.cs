@@ -6,28 +6,26 @@ using System.Text.Unicode;
 
 namespace NewsPerspectives;
 
-/// <summary>Options of the HTML writer.</summary>
-public sealed class HtmlDigestWriterOptions
+/// <summary>Options of the HTML formatter.</summary>
+public sealed class HtmlDigestFormatterOptions
 {
-    /// <summary>Folder of the pages under the output root, '/'-separated. Default <c>html</c>.</summary>
-    public string OutputPath { get; set; } = "html";
-
     /// <summary>The most stories shown, in the clusterer's order (widest coverage first). Default 12.</summary>
     public int MaxStories { get; set; } = 12;
 }
 
 /// <summary>
-/// Writes one self-contained, static HTML5 page per digest: inline CSS, no script, no external fetches (a
-/// Content-Security-Policy meta tag forbids them). The page shows the topic, date and per-side counts, the
-/// highlights, the sides in columns (stacked on narrow screens), the stories with their coverage per side and
-/// blindspots, and the numbered sources; every citation links to <c>#source-N</c>.
+/// Renders one self-contained, static HTML5 page per digest: inline CSS (the embedded <c>digest.css</c>), no script,
+/// no external fetches (a Content-Security-Policy meta tag forbids them). The page shows the topic, date and per-side
+/// counts, the highlights, the sides in columns (stacked on narrow screens), the stories with each side's headline
+/// side by side, their coverage per side and blindspots, each side's distinctive terms (framing), and the numbered
+/// sources; every citation links to <c>#source-N</c>.
 /// </summary>
 /// <remarks>
 /// Every text and attribute value goes through one <see cref="HtmlEncoder"/> (all Unicode ranges allowed, so
 /// non-ASCII text stays readable); links are emitted only for absolute http and https URLs, other links are shown
 /// as plain text. The bytes are deterministic: invariant culture, UTF-8 without BOM, '\n' newlines.
 /// </remarks>
-public sealed partial class HtmlDigestWriter : IDigestWriter
+public sealed partial class HtmlDigestFormatter : IDigestFormatter
 {
     /// <summary>The Content-Security-Policy of every page: nothing may load or run except the inline style sheet.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'";
@@ -35,20 +33,18 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
     /// <summary>How many side colours the style sheet defines; sides beyond it reuse them in turn.</summary>
     private const int Palette = 6;
 
+    private const string StyleSheetResource = "NewsPerspectives.Formatting.digest.css";
+
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-    private readonly HtmlDigestWriterOptions _options;
+    private static readonly Lazy<string> StyleSheet = new(LoadStyleSheet);
+    private readonly HtmlDigestFormatterOptions _options;
 
-    /// <summary>Creates the writer.</summary>
+    /// <summary>Creates the formatter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><see cref="HtmlDigestWriterOptions.OutputPath"/> is empty or <see cref="HtmlDigestWriterOptions.MaxStories"/> is negative.</exception>
-    public HtmlDigestWriter(HtmlDigestWriterOptions? options = null)
+    /// <exception cref="ArgumentException"><see cref="HtmlDigestFormatterOptions.MaxStories"/> is negative.</exception>
+    public HtmlDigestFormatter(HtmlDigestFormatterOptions? options = null)
     {
-        _options = options ?? new HtmlDigestWriterOptions();
-        if (string.IsNullOrWhiteSpace(_options.OutputPath.Trim('/')))
-        {
-            throw new ArgumentException("the HTML output path must not be empty", nameof(options));
-        }
-
+        _options = options ?? new HtmlDigestFormatterOptions();
         if (_options.MaxStories < 0)
         {
             throw new ArgumentException("MaxStories must not be negative", nameof(options));
@@ -59,14 +55,10 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
     public string Format => "html";
 
     /// <inheritdoc/>
-    public string GetRelativePath(Digest digest)
-    {
-        ArgumentNullException.ThrowIfNull(digest);
-        return OutputPaths.ForDigest(_options.OutputPath, digest, "html");
-    }
+    public string FileExtension => "html";
 
     /// <inheritdoc/>
-    public async Task WriteAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
+    public async Task FormatAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(destination);
@@ -82,6 +74,14 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
         return page.Build();
     }
 
+    private static string LoadStyleSheet()
+    {
+        using var stream = typeof(HtmlDigestFormatter).Assembly.GetManifestResourceStream(StyleSheetResource)
+            ?? throw new InvalidOperationException($"the embedded resource {StyleSheetResource} is missing");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$", RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 
@@ -89,12 +89,13 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
     private sealed class Page
     {
         private readonly Digest _digest;
-        private readonly HtmlDigestWriterOptions _options;
+        private readonly HtmlDigestFormatterOptions _options;
         private readonly StringBuilder _html = new();
         private readonly Dictionary<string, int> _sideIndex = new(StringComparer.Ordinal);
         private readonly HashSet<int> _numbers;
+        private readonly Dictionary<string, string> _storyAnchor = new(StringComparer.Ordinal);
 
-        public Page(Digest digest, HtmlDigestWriterOptions options)
+        public Page(Digest digest, HtmlDigestFormatterOptions options)
         {
             _digest = digest;
             _options = options;
@@ -110,16 +111,22 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
         {
             var date = _digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var stories = _digest.NotableStories.Take(_options.MaxStories).ToArray();
+            for (int i = 0; i < stories.Length; i++)
+            {
+                _storyAnchor.TryAdd(stories[i].Id, "story-" + (i + 1).ToString(CultureInfo.InvariantCulture));
+            }
+
+            bool framing = _digest.Framing.Any(f => f.Terms.Count > 0);
 
             Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
             Raw("<meta http-equiv=\"Content-Security-Policy\" content=\"").Text(ContentSecurityPolicy).Raw("\">\n");
             Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
             Raw("<meta name=\"referrer\" content=\"no-referrer\">\n");
             Raw("<title>").Text(_digest.Topic.Name).Raw(" \u2014 ").Text(date).Raw("</title>\n");
-            Raw("<style>\n").Raw(StyleSheet).Raw("</style>\n</head>\n<body>\n");
+            Raw("<style>\n").Raw(StyleSheet.Value).Raw("</style>\n</head>\n<body>\n");
             Raw("<a class=\"skip\" href=\"#main\">Skip to the digest</a>\n");
 
-            Header(date, stories.Length > 0);
+            Header(date, stories.Length > 0, framing);
             Raw("<main id=\"main\">\n");
             Highlights();
             Sides();
@@ -128,16 +135,25 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
                 Stories(stories);
             }
 
+            if (framing)
+            {
+                Framing();
+            }
+
             Sources();
+            var how = _digest.SummaryKind == SummaryKind.Generated
+                ? "Summaries were written by a language model" + (_digest.SummaryModel is { } model ? $" ({model})" : "") + " from the listed articles and checked against them"
+                : "Summaries are extracted from the listed articles and checked against them";
             Raw("</main>\n<footer>\n<p>Made by NewsPerspectives as of <time datetime=\"")
                 .Text(Iso(_digest.GeneratedAt)).Raw("\">")
                 .Text(_digest.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)).Raw(" UTC</time>. ")
-                .Raw("Summaries are extracted from the listed articles; each bullet links to the sources it rests on.</p>\n</footer>\n</body>\n</html>\n");
+                .Text(how).Raw("; each bullet links to the sources it rests on.</p>\n</footer>\n</body>\n</html>\n");
             return _html.ToString();
         }
 
-        private void Header(string date, bool hasStories)
+        private void Header(string date, bool hasStories, bool hasFraming)
         {
+
             Raw("<header class=\"masthead\">\n<div class=\"wrap\">\n");
             Raw("<p class=\"kicker\">News perspectives \u00b7 <time datetime=\"").Text(date).Raw("\">")
                 .Text(_digest.Date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture)).Raw("</time></p>\n");
@@ -164,6 +180,11 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
                 Raw("<li><a href=\"#stories\">Stories</a></li>\n");
             }
 
+            if (hasFraming)
+            {
+                Raw("<li><a href=\"#framing\">Framing</a></li>\n");
+            }
+
             Raw("<li><a href=\"#sources\">Sources</a></li>\n</ol>\n</nav>\n</div>\n</header>\n");
         }
 
@@ -171,7 +192,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
         {
             Raw("<section id=\"highlights\" class=\"band\" aria-labelledby=\"highlights-title\">\n");
             Raw("<h2 id=\"highlights-title\">Highlights</h2>\n");
-            Bullets(_digest.Highlights, "No highlights: no articles were found for this period.", "highlights-list");
+            Bullets(_digest.Highlights, "No highlights: no articles were found for this period.", "highlights-list", storyLinks: true);
             Raw("</section>\n");
         }
 
@@ -201,8 +222,28 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
             Raw("<ol class=\"stories\">\n");
             foreach (var story in stories)
             {
-                Raw(story.IsBlindspot ? "<li class=\"story blindspot\">\n" : "<li class=\"story\">\n");
+                Raw(story.IsBlindspot ? "<li class=\"story blindspot\"" : "<li class=\"story\"").Raw(" id=\"").Raw(_storyAnchor[story.Id]).Raw("\">\n");
                 Raw("<div class=\"story-head\">\n<h3 class=\"headline\">").Text(story.Headline).Raw("</h3>\n");
+                if (story.Sides.Count > 1)
+                {
+                    // The same event, each side's own headline side by side.
+                    Raw("<ul class=\"takes\" aria-label=\"Each side's headline\">\n");
+                    foreach (var side in story.Sides)
+                    {
+                        Raw("<li class=\"take ").Raw(SideClass(side.Side.Id)).Raw("\"><span class=\"take-side\">").Text(side.Side.Name).Raw("</span> ")
+                            .Raw("<span class=\"take-headline\">").Text(side.Headline).Raw("</span>");
+                        if (side.HeadlineSource is int n)
+                        {
+                            Raw(" ");
+                            Citations([n]);
+                        }
+
+                        Raw("</li>\n");
+                    }
+
+                    Raw("</ul>\n");
+                }
+
                 if (story.BlindspotSide is { } only)
                 {
                     Raw("<p class=\"badge\"><strong>Blindspot</strong> only ").Text(only.Name).Raw(" sources</p>\n");
@@ -231,6 +272,38 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
             }
 
             Raw("</ol>\n</section>\n");
+        }
+
+        private void Framing()
+        {
+            Raw("<section id=\"framing\" aria-labelledby=\"framing-title\">\n");
+            Raw("<h2 id=\"framing-title\">Framing</h2>\n");
+            Raw("<p class=\"section-note\">Words and phrases each side used more than the other sides, with the z-score of their weighted log-odds ratio (informative Dirichlet prior; z 1.96 is about 95% confidence).</p>\n");
+            Raw("<div class=\"framing\">\n");
+            foreach (var side in _digest.Framing)
+            {
+                Raw("<section class=\"framing-side ").Raw(SideClass(side.Side.Id)).Raw("\" aria-label=\"").Text(side.Side.Name).Raw("\">\n");
+                Raw("<h3>").Text(side.Side.Name).Raw("</h3>\n");
+                if (side.Terms.Count == 0)
+                {
+                    Raw("<p class=\"empty\">No distinctive terms.</p>\n");
+                }
+                else
+                {
+                    Raw("<ul class=\"terms\">\n");
+                    foreach (var term in side.Terms)
+                    {
+                        Raw("<li><span class=\"term\">").Text(term.Term).Raw("</span> <span class=\"z\">z ")
+                            .Text(term.Z.ToString("0.0", CultureInfo.InvariantCulture)).Raw("</span></li>\n");
+                    }
+
+                    Raw("</ul>\n");
+                }
+
+                Raw("</section>\n");
+            }
+
+            Raw("</div>\n</section>\n");
         }
 
         private void Sources()
@@ -278,7 +351,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
             Raw("</ol>\n</section>\n");
         }
 
-        private void Bullets(IReadOnlyList<SummaryBullet> bullets, string whenEmpty, string listClass)
+        private void Bullets(IReadOnlyList<SummaryBullet> bullets, string whenEmpty, string listClass, bool storyLinks = false)
         {
             if (bullets.Count == 0)
             {
@@ -294,6 +367,11 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
                 {
                     Raw(" ");
                     Citations(bullet.Citations);
+                }
+
+                if (storyLinks && bullet.StoryId is { } id && _storyAnchor.TryGetValue(id, out var anchor))
+                {
+                    Raw(" <a class=\"story-link\" href=\"#").Raw(anchor).Raw("\">the story</a>");
                 }
 
                 Raw("</li>\n");
@@ -348,87 +426,4 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
         private static string Iso(DateTimeOffset value) =>
             value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
-
-    private const string StyleSheet = """
-        :root{--ink:#1b1f24;--muted:#4f5661;--paper:#f6f4ef;--card:#ffffff;--rule:#dcd8cf;--accent:#0b3d91;
-        --c0:#4f5661;--c1:#1d4ed8;--c2:#b42318;--c3:#047857;--c4:#6d28d9;--c5:#a1480a;--c6:#0e7490;
-        font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;
-        color:var(--ink);background:var(--paper);line-height:1.5}
-        *{box-sizing:border-box}
-        body{margin:0}
-        .wrap,main,footer{max-width:72rem;margin:0 auto;padding:0 1.25rem}
-        a{color:var(--accent)}
-        a:focus-visible{outline:3px solid #f5b700;outline-offset:2px;box-shadow:0 0 0 5px #101828;border-radius:3px}
-        .skip{position:absolute;left:-999px;top:0;background:var(--card);padding:.5rem 1rem}
-        .skip:focus{left:1rem;top:1rem;z-index:1}
-        .masthead{background:#101828;color:#f9fafb;padding:2rem 0 1.25rem;border-bottom:6px solid #f5b700}
-        .masthead a{color:#dbe7ff}
-        .kicker{margin:0;text-transform:uppercase;letter-spacing:.08em;font-size:.8rem;color:#c7cdd6}
-        h1{margin:.25rem 0 .25rem;font-size:clamp(1.9rem,4vw,3rem);line-height:1.1;font-family:Georgia,"Times New Roman",serif;overflow-wrap:anywhere}
-        .lede{margin:0 0 1rem;color:#d0d5dd}
-        .counts{list-style:none;margin:0 0 1rem;padding:0;display:flex;flex-wrap:wrap;gap:.6rem}
-        .count{display:flex;align-items:center;gap:.5rem;background:#1d2939;border-radius:999px;padding:.35rem .9rem .35rem .45rem;border:1px solid #344054}
-        .swatch{width:1.1rem;height:1.1rem;border-radius:50%;background:var(--side);flex:none;border:2px solid #f9fafb}
-        .count-name{font-weight:600;overflow-wrap:anywhere}
-        .count-figures{color:#d0d5dd;white-space:nowrap}
-        .count-figures strong{color:#fff;font-size:1.1rem}
-        .toc{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:1.25rem;font-size:.95rem}
-        .toc a{text-decoration:none;border-bottom:2px solid transparent}
-        .toc a:hover{border-bottom-color:currentColor}
-        .c0{--side:var(--c0)}.c1{--side:var(--c1)}.c2{--side:var(--c2)}.c3{--side:var(--c3)}.c4{--side:var(--c4)}.c5{--side:var(--c5)}.c6{--side:var(--c6)}
-        h2{font-family:Georgia,"Times New Roman",serif;font-size:1.6rem;margin:2.25rem 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid var(--ink)}
-        h3{margin:0 0 .25rem;font-size:1.15rem;line-height:1.3;overflow-wrap:anywhere}
-        .section-note{color:var(--muted);margin:-.25rem 0 1rem}
-        .band{background:var(--card);border:1px solid var(--rule);border-radius:12px;padding:.25rem 1.5rem 1rem;margin-top:1.75rem}
-        .band h2{border:0;margin-top:1rem}
-        .highlights-list{font-size:1.1rem;padding-left:1.25rem}
-        .highlights-list li,.side-list li{margin:.5rem 0;overflow-wrap:anywhere}
-        .sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:1.25rem}
-        .side{background:var(--card);border:1px solid var(--rule);border-top:6px solid var(--side);border-radius:10px;padding:1rem 1.25rem}
-        .side h3{color:var(--side);font-size:1.3rem}
-        .side-meta{margin:0 0 .5rem;color:var(--muted);font-size:.9rem}
-        .side-list{padding-left:1.1rem;margin:0}
-        .side-list li::marker{color:var(--side)}
-        .empty{color:var(--muted);font-style:italic}
-        .cites{display:inline-flex;flex-wrap:wrap;gap:.2rem;vertical-align:.1em}
-        .cite{display:inline-block;min-width:1.5rem;padding:0 .35rem;border-radius:999px;background:#e6ecf8;color:#0b3d91;
-        font-size:.75rem;font-weight:700;line-height:1.4rem;text-align:center;text-decoration:none}
-        .cite:hover{background:#0b3d91;color:#fff}
-        .cite.missing{background:#eee;color:var(--muted)}
-        .stories{list-style:none;margin:0;padding:0;display:grid;gap:.75rem}
-        .story{background:var(--card);border:1px solid var(--rule);border-left:6px solid #98a2b3;border-radius:10px;padding:.85rem 1.1rem;
-        display:grid;grid-template-columns:minmax(0,1fr) minmax(14rem,22rem);gap:.4rem 1.5rem;align-items:start}
-        .story.blindspot{border-left-color:#b54708;background:#fffaf0}
-        .story-head{grid-column:1}
-        .headline{font-size:1.05rem;font-weight:600}
-        .badge{display:inline-block;margin:.25rem 0 0;padding:.1rem .6rem;border-radius:999px;background:#b54708;color:#fff;font-size:.8rem}
-        .badge strong{text-transform:uppercase;letter-spacing:.05em;margin-right:.25rem}
-        .coverage{grid-column:2;grid-row:1 / span 2;list-style:none;margin:0;padding:0;display:grid;gap:.35rem}
-        .chip{display:grid;grid-template-columns:minmax(6rem,auto) 1fr;align-items:center;gap:.5rem;font-size:.85rem}
-        .chip-label{overflow-wrap:anywhere}
-        .chip.none .chip-label{color:var(--muted)}
-        .bar{display:block;height:.65rem;background:#eaecf0;border-radius:999px;overflow:hidden}
-        .bar span{display:block;height:100%;background:var(--side);border-radius:999px}
-        .story-sources{grid-column:1;margin:0;color:var(--muted);font-size:.9rem}
-        .sources{list-style:none;margin:0 0 2rem;padding:0;columns:2 30rem;column-gap:2rem}
-        .source{display:flex;gap:.75rem;break-inside:avoid;padding:.55rem 0;border-bottom:1px solid var(--rule)}
-        .source:target{background:#fff4c2;outline:2px solid #b54708;outline-offset:2px;border-radius:4px}
-        .num{flex:none;min-width:2rem;height:2rem;border-radius:50%;background:var(--side);color:#fff;font-weight:700;
-        display:flex;align-items:center;justify-content:center;font-size:.85rem}
-        .source-body{min-width:0;overflow-wrap:anywhere}
-        .title{display:block;font-weight:600;text-decoration-thickness:1px;text-underline-offset:.15em}
-        .source-meta{display:block;font-size:.85rem;color:var(--muted)}
-        .lang{display:inline-block;font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.75rem;border:1px solid var(--rule);border-radius:4px;padding:0 .3rem}
-        .side-tag{color:var(--side);font-weight:600}
-        footer{color:var(--muted);font-size:.85rem;border-top:1px solid var(--rule);padding-top:1rem;padding-bottom:2rem}
-        @media (max-width:700px){
-        .masthead{padding-top:1.25rem}
-        .story{grid-template-columns:1fr}
-        .coverage,.story-sources{grid-column:1;grid-row:auto}
-        .band{padding:.25rem 1rem .75rem}
-        .sides{grid-template-columns:1fr}
-        }
-        @media print{.masthead{background:none;color:var(--ink)}.toc,.skip{display:none}}
-
-        """;
 }

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using NewsPerspectives.Tests.Pipeline;
 
-namespace NewsPerspectives.Tests.Writing;
+namespace NewsPerspectives.Tests.Formatting;
 
 public class StoriesOutputTests
 {
@@ -35,8 +35,8 @@ public class StoriesOutputTests
         Assert.NotEmpty(run.Digest.Stories);
         Assert.Contains(run.Digest.Sources, s => s.Article.AlsoPublishedBy.Count > 0);
 
-        var withExtras = new HugoMarkdownWriter().Render(run.Digest);
-        var seed = new HugoMarkdownWriter().Render(Plain(run.Digest));
+        var withExtras = new HugoMarkdownFormatter().Render(run.Digest);
+        var seed = new HugoMarkdownFormatter().Render(Plain(run.Digest));
 
         Assert.Equal(seed, withExtras);
         Assert.DoesNotContain("Found:", withExtras, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public class StoriesOutputTests
     {
         var run = await HonestCountsTests.RunAsync(maxArticles: 4);
 
-        var post = new HugoMarkdownWriter(new HugoMarkdownWriterOptions { IncludeFoundCounts = true }).Render(run.Digest);
+        var post = new HugoMarkdownFormatter(new HugoMarkdownFormatterOptions { IncludeFoundCounts = true }).Render(run.Digest);
 
         Assert.Contains("chinaSources: 2\njapanSources: 2\nchinaFound: 6\njapanFound: 3\ndraft: false\n", post, StringComparison.Ordinal);
         Assert.Contains("articleCount: 4\n", post, StringComparison.Ordinal);
@@ -58,8 +58,8 @@ public class StoriesOutputTests
     [Fact]
     public void FoundKeyIsCamelCasedLikeTheSourcesKey()
     {
-        Assert.Equal("northKoreaFound", HugoMarkdownWriter.SideFoundKey("north-korea"));
-        Assert.Equal("chinaFound", HugoMarkdownWriter.SideFoundKey("china"));
+        Assert.Equal("northKoreaFound", HugoMarkdownFormatter.SideFoundKey("north-korea"));
+        Assert.Equal("chinaFound", HugoMarkdownFormatter.SideFoundKey("china"));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class StoriesOutputTests
     {
         var run = await HonestCountsTests.RunAsync(maxArticles: 10);
 
-        var post = new HugoMarkdownWriter(new HugoMarkdownWriterOptions { IncludeStories = true, IncludeAlsoPublishedBy = true }).Render(run.Digest);
+        var post = new HugoMarkdownFormatter(new HugoMarkdownFormatterOptions { IncludeStories = true, IncludeAlsoPublishedBy = true }).Render(run.Digest);
 
         int stories = post.IndexOf("## Stories\n\n", StringComparison.Ordinal);
         int sources = post.IndexOf("## Sources\n\n", StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public class StoriesOutputTests
         var story = new Story { Id = "story-1", Headline = article.Article.Title, Articles = [article, twin], CoverageBySide = new Dictionary<string, int> { ["china"] = 2 }, IsBlindspot = true };
         var digest = TestDigests.Assemble(topic, Stories.StoryTestData.AsOf, [], [story], [article, twin]);
 
-        var post = new HugoMarkdownWriter(new HugoMarkdownWriterOptions { IncludeStories = true }).Render(digest);
+        var post = new HugoMarkdownFormatter(new HugoMarkdownFormatterOptions { IncludeStories = true }).Render(digest);
 
         Assert.DoesNotContain("[here](javascript", post, StringComparison.Ordinal);
         Assert.DoesNotContain(" *now*", post, StringComparison.Ordinal);
@@ -104,7 +104,7 @@ public class StoriesOutputTests
     {
         var run = await HonestCountsTests.RunAsync(maxArticles: 4);
         using var stream = new MemoryStream();
-        await new JsonDigestWriter().WriteAsync(run, stream);
+        await new JsonDigestFormatter().FormatAsync(run, stream);
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(stream.ToArray()));
         var root = json.RootElement;
 
@@ -120,7 +120,7 @@ public class StoriesOutputTests
 
         var run10 = await HonestCountsTests.RunAsync(maxArticles: 10);
         using var stream10 = new MemoryStream();
-        await new JsonDigestWriter().WriteAsync(run10, stream10);
+        await new JsonDigestFormatter().FormatAsync(run10, stream10);
         using var json10 = JsonDocument.Parse(stream10.ToArray());
         var collapsed = json10.RootElement.GetProperty("sources").EnumerateArray().Single(s => s.TryGetProperty("alsoPublishedBy", out _));
         Assert.Equal("China Daily", collapsed.GetProperty("outlet").GetString()); // the newer copy

@@ -2,10 +2,10 @@ namespace NewsPerspectives;
 
 /// <summary>
 /// An exclusive lock on an output folder for the length of a run (<c>.newsperspectives.lock</c> in the folder), so two
-/// runs writing the same posts get a clear error instead of interleaving. Hosts take it before writing; the lock file
-/// is removed when released.
+/// runs writing the same posts get a clear error instead of interleaving. <see cref="DigestPublisher.Open"/> takes it;
+/// the lock file is removed when released.
 /// </summary>
-public sealed class OutputFolderLock : IDisposable
+internal sealed class OutputFolderLock : IDisposable
 {
     /// <summary>The lock file's name.</summary>
     public const string FileName = ".newsperspectives.lock";

@@ -4,12 +4,9 @@ using System.Text.Json;
 
 namespace NewsPerspectives;
 
-/// <summary>Options of the JSON writer.</summary>
-public sealed class JsonDigestWriterOptions
+/// <summary>Options of the JSON formatter.</summary>
+public sealed class JsonDigestFormatterOptions
 {
-    /// <summary>Folder of the JSON files under the output root. Default <c>digests</c>.</summary>
-    public string OutputPath { get; set; } = "digests";
-
     /// <summary>Include each feed's elapsed read time. Default <see langword="false"/>, so the same input gives the same bytes.</summary>
     public bool IncludeTimings { get; set; }
 
@@ -17,27 +14,37 @@ public sealed class JsonDigestWriterOptions
     public bool Indented { get; set; } = true;
 }
 
-/// <summary>Writes the whole digest as JSON: sources, summaries with citations, stories and the diagnostics (each feed's outcome, each dropped article and why).</summary>
-public sealed class JsonDigestWriter : IDigestWriter
+/// <summary>
+/// Renders the whole digest as JSON (schema <see cref="SchemaId"/>): sources, summaries with citations and stories,
+/// stories with each side's headline, framing, and the diagnostics (each feed's outcome, each dropped article and why).
+/// The JSON Schema ships in the package (<c>schemas/newsperspectives.digest-2.schema.json</c>, also <see cref="OpenSchema"/>).
+/// </summary>
+public sealed class JsonDigestFormatter : IDigestFormatter
 {
-    private readonly JsonDigestWriterOptions _options;
+    /// <summary>The value of the <c>schema</c> field: the version of the JSON layout.</summary>
+    public const string SchemaId = "newsperspectives.digest/2";
 
-    /// <summary>Creates the writer.</summary>
+    private const string SchemaResource = "NewsPerspectives.Formatting.newsperspectives.digest-2.schema.json";
+    private readonly JsonDigestFormatterOptions _options;
+
+    /// <summary>Creates the formatter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    public JsonDigestWriter(JsonDigestWriterOptions? options = null) => _options = options ?? new JsonDigestWriterOptions();
+    public JsonDigestFormatter(JsonDigestFormatterOptions? options = null) => _options = options ?? new JsonDigestFormatterOptions();
 
     /// <inheritdoc/>
     public string Format => "json";
 
     /// <inheritdoc/>
-    public string GetRelativePath(Digest digest)
-    {
-        ArgumentNullException.ThrowIfNull(digest);
-        return OutputPaths.ForDigest(_options.OutputPath, digest, "json");
-    }
+    public string FileExtension => "json";
+
+    /// <summary>Opens the JSON Schema (draft 2020-12) of the output, as shipped in the package.</summary>
+    /// <returns>A stream the caller disposes.</returns>
+    public static Stream OpenSchema() =>
+        typeof(JsonDigestFormatter).Assembly.GetManifestResourceStream(SchemaResource)
+            ?? throw new InvalidOperationException($"the embedded resource {SchemaResource} is missing");
 
     /// <inheritdoc/>
-    public async Task WriteAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
+    public async Task FormatAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(destination);
@@ -58,7 +65,7 @@ public sealed class JsonDigestWriter : IDigestWriter
     {
         var digest = run.Digest;
         json.WriteStartObject();
-        json.WriteString("schema", "newsperspectives.digest/1");
+        json.WriteString("schema", SchemaId);
         json.WriteStartObject("topic");
         json.WriteString("id", digest.Topic.Id);
         json.WriteString("name", digest.Topic.Name);
@@ -66,11 +73,19 @@ public sealed class JsonDigestWriter : IDigestWriter
         json.WriteString("date", digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         json.WriteString("generatedAt", Iso(digest.GeneratedAt));
         json.WriteNumber("articleCount", digest.Sources.Count);
+        json.WriteStartObject("summary");
+        json.WriteString("kind", digest.SummaryKind == SummaryKind.Generated ? "generated" : "extractive");
+        if (digest.SummaryModel is not null)
+        {
+            json.WriteString("model", digest.SummaryModel);
+        }
+
+        json.WriteEndObject();
 
         json.WriteStartArray("highlights");
         foreach (var bullet in digest.Highlights)
         {
-            WriteBullet(json, bullet);
+            WriteBullet(json, bullet, alwaysStory: true);
         }
 
         json.WriteEndArray();
@@ -86,7 +101,7 @@ public sealed class JsonDigestWriter : IDigestWriter
             json.WriteStartArray("bullets");
             foreach (var bullet in side.Bullets)
             {
-                WriteBullet(json, bullet);
+                WriteBullet(json, bullet, alwaysStory: false);
             }
 
             json.WriteEndArray();
@@ -132,6 +147,11 @@ public sealed class JsonDigestWriter : IDigestWriter
             }
 
             json.WriteString("id", a.Id);
+            if (source.StoryId is not null)
+            {
+                json.WriteString("story", source.StoryId);
+            }
+
             if (a.AlsoPublishedBy.Count > 0)
             {
                 json.WriteStartArray("alsoPublishedBy");
@@ -164,6 +184,11 @@ public sealed class JsonDigestWriter : IDigestWriter
             json.WriteString("id", story.Id);
             json.WriteString("headline", story.Headline);
             json.WriteBoolean("blindspot", story.IsBlindspot);
+            if (story.BlindspotSide is { } only)
+            {
+                json.WriteString("blindspotSide", only.Id);
+            }
+
             json.WriteNumber("articleCount", story.ArticleCount);
             json.WriteStartObject("coverage");
             foreach (var side in digest.Topic.Sides)
@@ -172,10 +197,39 @@ public sealed class JsonDigestWriter : IDigestWriter
             }
 
             json.WriteEndObject();
+            json.WriteStartObject("headlines");
+            foreach (var side in story.Sides)
+            {
+                json.WriteString(side.Side.Id, side.Headline);
+            }
+
+            json.WriteEndObject();
             json.WriteStartArray("sources");
             foreach (var number in story.SourceNumbers)
             {
                 json.WriteNumberValue(number);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("framing");
+        foreach (var side in digest.Framing)
+        {
+            json.WriteStartObject();
+            json.WriteString("side", side.Side.Id);
+            json.WriteStartArray("terms");
+            foreach (var term in side.Terms)
+            {
+                json.WriteStartObject();
+                json.WriteString("term", term.Term);
+                json.WriteNumber("z", term.Z);
+                json.WriteNumber("sideCount", term.SideCount);
+                json.WriteNumber("otherCount", term.OtherCount);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -269,7 +323,8 @@ public sealed class JsonDigestWriter : IDigestWriter
         json.WriteEndObject();
     }
 
-    private static void WriteBullet(Utf8JsonWriter json, SummaryBullet bullet)
+    /// <summary>A bullet: text, citations and its story (always written for a highlight, <see langword="null"/> only in a digest built without stories).</summary>
+    private static void WriteBullet(Utf8JsonWriter json, SummaryBullet bullet, bool alwaysStory)
     {
         json.WriteStartObject();
         json.WriteString("text", bullet.Text);
@@ -280,6 +335,15 @@ public sealed class JsonDigestWriter : IDigestWriter
         }
 
         json.WriteEndArray();
+        if (bullet.StoryId is not null)
+        {
+            json.WriteString("story", bullet.StoryId);
+        }
+        else if (alwaysStory)
+        {
+            json.WriteNull("story");
+        }
+
         json.WriteEndObject();
     }
 

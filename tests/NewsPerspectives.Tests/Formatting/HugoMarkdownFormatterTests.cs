@@ -1,8 +1,8 @@
 using YamlDotNet.RepresentationModel;
 
-namespace NewsPerspectives.Tests.Writing;
+namespace NewsPerspectives.Tests.Formatting;
 
-public class HugoMarkdownWriterTests
+public class HugoMarkdownFormatterTests
 {
     private static readonly string[] SeedKeys =
         ["title", "date", "topic", "topicName", "sources", "articleCount", "perspectives", "alphaSources", "betaSources", "draft"];
@@ -20,7 +20,7 @@ public class HugoMarkdownWriterTests
     public void FrontMatter_HasTheSeedKeysInTheSeedOrder()
     {
         var run = DigestFixtures.Run("Alpha vs Beta", [("One", "Alpha Daily", "https://a.example/1"), ("Two", "Beta Post", "https://b.example/2")]);
-        var (front, _) = Split(new HugoMarkdownWriter().Render(run.Digest));
+        var (front, _) = Split(new HugoMarkdownFormatter().Render(run.Digest));
         Assert.Equal(SeedKeys, front.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
         Assert.Equal("2026-01-12T04:00:29.707Z", ((YamlScalarNode)front["date"]).Value);
         Assert.Equal(YamlDotNet.Core.ScalarStyle.Plain, ((YamlScalarNode)front["topic"]).Style);
@@ -32,7 +32,7 @@ public class HugoMarkdownWriterTests
         foreach (var value in DigestFixtures.HostileValues)
         {
             var run = DigestFixtures.Run(value, [("t1", value, "https://a.example/1"), ("t2", "Beta Post", "https://b.example/2")]);
-            var (front, _) = Split(new HugoMarkdownWriter().Render(run.Digest));
+            var (front, _) = Split(new HugoMarkdownFormatter().Render(run.Digest));
             var topicName = (YamlScalarNode)front["topicName"];
             Assert.Equal(value, topicName.Value);
             Assert.NotEqual(YamlDotNet.Core.ScalarStyle.Plain, topicName.Style);
@@ -45,7 +45,7 @@ public class HugoMarkdownWriterTests
     public void Body_HasTheSeedSectionsInOrder_AndNumberedSourceLines()
     {
         var run = DigestFixtures.Run("Alpha vs Beta", [("One", "Alpha Daily", "https://a.example/1"), ("Two", "Beta Post", "https://b.example/2"), ("Three", "Alpha Daily", "https://a.example/3")]);
-        var (_, body) = Split(new HugoMarkdownWriter().Render(run.Digest));
+        var (_, body) = Split(new HugoMarkdownFormatter().Render(run.Digest));
         var headings = body.Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal) || l == "<!--more-->").ToArray();
         Assert.Equal(["## Overall Highlights", "<!--more-->", "## Alpha Perspective (Alpha Sources)", "## Beta Perspective (Beta Sources)", "## Sources"], headings);
         Assert.Contains("This summary is based on 3 articles from the following sources:\n\n", body, StringComparison.Ordinal);
@@ -58,8 +58,8 @@ public class HugoMarkdownWriterTests
     public void Citations_AreRenderedAndCanBeSwitchedOffForTheSeedLayout()
     {
         var run = DigestFixtures.Run("Alpha vs Beta", [("One", "Alpha Daily", "https://a.example/1"), ("Two", "Beta Post", "https://b.example/2")]);
-        var withCitations = new HugoMarkdownWriter().Render(run.Digest);
-        var seedLayout = new HugoMarkdownWriter(new HugoMarkdownWriterOptions { IncludeCitations = false }).Render(run.Digest);
+        var withCitations = new HugoMarkdownFormatter().Render(run.Digest);
+        var seedLayout = new HugoMarkdownFormatter(new HugoMarkdownFormatterOptions { IncludeCitations = false }).Render(run.Digest);
         Assert.Contains("- One [1]\n", withCitations, StringComparison.Ordinal);
         Assert.Contains("- One\n", seedLayout, StringComparison.Ordinal);
         Assert.DoesNotContain("[1]\n", seedLayout, StringComparison.Ordinal);
@@ -93,5 +93,5 @@ public class HugoMarkdownWriterTests
     [InlineData("china", "chinaSources")]
     [InlineData("north-korea", "northKoreaSources")]
     [InlineData("us", "usSources")]
-    public void SideCountKey(string id, string key) => Assert.Equal(key, HugoMarkdownWriter.SideCountKey(id));
+    public void SideCountKey(string id, string key) => Assert.Equal(key, HugoMarkdownFormatter.SideCountKey(id));
 }
