@@ -192,7 +192,7 @@ public sealed partial class HtmlDigestFormatter : IDigestFormatter
         {
             Raw("<section id=\"highlights\" class=\"band\" aria-labelledby=\"highlights-title\">\n");
             Raw("<h2 id=\"highlights-title\">Highlights</h2>\n");
-            Bullets(_digest.Highlights, "No highlights: no articles were found for this period.", "highlights-list", storyLinks: true);
+            Bullets(_digest.Highlights, _digest.NoHighlightsNote, "highlights-list", storyLinks: true);
             Raw("</section>\n");
         }
 
@@ -207,7 +207,7 @@ public sealed partial class HtmlDigestFormatter : IDigestFormatter
                 Raw("<section class=\"side ").Raw(SideClass(side.Side.Id)).Raw("\" id=\"").Raw(id).Raw("\" aria-labelledby=\"").Raw(id).Raw("-title\">\n");
                 Raw("<h3 id=\"").Raw(id).Raw("-title\">").Text(side.Side.Name).Raw("</h3>\n");
                 Raw("<p class=\"side-meta\">").Num(side.Count).Raw(" listed of ").Num(side.Found).Raw(" found</p>\n");
-                Bullets(side.Bullets, $"No articles from {side.Side.Name} sources in this period.", "side-list");
+                Bullets(side.Bullets, side.NoBulletsNote, "side-list");
                 Raw("</section>\n");
             }
 
@@ -351,9 +351,9 @@ public sealed partial class HtmlDigestFormatter : IDigestFormatter
             Raw("</ol>\n</section>\n");
         }
 
-        private void Bullets(IReadOnlyList<SummaryBullet> bullets, string whenEmpty, string listClass, bool storyLinks = false)
+        private void Bullets(IReadOnlyList<SummaryBullet> bullets, string? whenEmpty, string listClass, bool storyLinks = false)
         {
-            if (bullets.Count == 0)
+            if (whenEmpty is not null)
             {
                 Raw("<p class=\"empty\">").Text(whenEmpty).Raw("</p>\n");
                 return;

@@ -78,14 +78,14 @@ public sealed class HugoMarkdownFormatter : IDigestFormatter
         md.Append("---\n").Append(FrontMatter(digest)).Append("---\n\n");
 
         md.Append("## Overall Highlights\n\n");
-        AppendBullets(md, digest.Highlights, "No highlights: no articles were found for this period.");
+        AppendBullets(md, digest.Highlights, digest.NoHighlightsNote);
         md.Append("\n<!--more-->\n\n");
 
         foreach (var side in digest.Sides)
         {
             var name = MarkdownText.Escape(side.Side.Name);
             md.Append("## ").Append(name).Append(" Perspective (").Append(name).Append(" Sources)\n\n");
-            AppendBullets(md, side.Bullets, $"No articles from {side.Side.Name} sources in this period.");
+            AppendBullets(md, side.Bullets, side.NoBulletsNote);
             md.Append('\n');
         }
 
@@ -198,9 +198,9 @@ public sealed class HugoMarkdownFormatter : IDigestFormatter
         md.Append('\n');
     }
 
-    private void AppendBullets(StringBuilder md, IReadOnlyList<SummaryBullet> bullets, string whenEmpty)
+    private void AppendBullets(StringBuilder md, IReadOnlyList<SummaryBullet> bullets, string? whenEmpty)
     {
-        if (bullets.Count == 0)
+        if (whenEmpty is not null)
         {
             md.Append("- ").Append(MarkdownText.Escape(whenEmpty)).Append('\n');
             return;

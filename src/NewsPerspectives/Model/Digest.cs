@@ -49,6 +49,14 @@ public sealed class Digest
     /// <summary>The stories the formats list in their stories sections: those of at least <see cref="DigestAssemblyOptions.MinStoryArticles"/> articles.</summary>
     public IEnumerable<DigestStory> NotableStories => Stories.Where(s => s.IsNotable);
 
+    /// <summary>
+    /// What the formats say where the highlights would be when there are none: no articles, or none of the summary's
+    /// lines passed the check against its sources; <see langword="null"/> when there are highlights.
+    /// </summary>
+    public string? NoHighlightsNote => Highlights.Count > 0 ? null
+        : Sources.Count == 0 ? "No highlights: no articles were found for this period."
+        : "No highlights: no summary line passed the check against its sources.";
+
     /// <summary>The stories more than one side covered, in the clusterer's order: where the formats put each side's headline side by side.</summary>
     public IEnumerable<DigestStory> SharedStories => Stories.Where(s => s.Sides.Count > 1);
 

@@ -50,8 +50,9 @@ internal static partial class ClaimText
     };
 
     /// <summary>
-    /// Words about the coverage rather than the news ("outlets emphasize", "the narrative", "reports highlight"): a
-    /// summary uses them to describe how sources speak, so they are not claims to find in a source.
+    /// Words about the coverage rather than the news ("outlets emphasize", "the narrative", "reports highlight"), and
+    /// prepositions and adverbs that carry no claim: a summary uses them to describe how sources speak or to link its
+    /// claims, so they are not looked for in a source.
     /// </summary>
     private static readonly HashSet<string> CoverageWords = new(StringComparer.Ordinal)
     {
@@ -61,6 +62,11 @@ internal static partial class ClaimText
         "noting", "view", "viewed", "stance", "reflect", "reflecting", "reflected", "indicate", "indicating", "indicated",
         "suggest", "suggesting", "suggested", "underscore", "underscored", "underscoring", "discuss", "discussed",
         "discussion", "focus", "focused", "focusing", "article", "headline", "story", "news", "side",
+        // Prepositions and adverbs the shared stop words leave in: sharing "near" says nothing about support.
+        "near", "off", "across", "around", "before", "during", "since", "until", "within", "without", "toward", "towards",
+        "among", "despite", "through", "further", "still", "again", "next", "last", "latest", "likely", "according",
+        "amidst", "regarding", "including", "particularly", "ongoing", "recent", "recently", "potential", "continue",
+        "continued", "continues", "remain", "remains", "both", "several", "various", "other", "others",
     };
 
     /// <summary>Suffixes stripped before words are compared (longest first), so "warning", "warns" and "warned" meet.</summary>
