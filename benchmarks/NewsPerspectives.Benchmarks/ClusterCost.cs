@@ -53,7 +53,7 @@ internal static class ClusterCost
         return 0;
     }
 
-    private static List<(string Outlet, DateOnly Date, string Title)> LoadHeadlines()
+    internal static List<(string Outlet, DateOnly Date, string Title)> LoadHeadlines()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Data", "headlines", "seed-headlines.tsv");
         return File.ReadLines(path)

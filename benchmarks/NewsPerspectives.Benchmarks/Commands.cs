@@ -19,6 +19,7 @@ internal static class Commands
         ["quality-support"] = Quality.SupportQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
         ["framing-snapshot"] = FramingSnapshot.RunAsync,
+        ["summarizer-cost"] = SummarizerCost.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -26,14 +26,16 @@ internal sealed class SentenceGraph
     public SentenceGraph(IReadOnlyList<string> texts, IReadOnlyList<int>? documentOf = null)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new List<(int Term, int Count)>[texts.Count];
+        var counts = new (int Term, int Count)[texts.Count][];
         var documentFrequency = new List<int>();
         var lastDocument = new List<int>();
         var seenInDocuments = new HashSet<long>();
+        var scratch = new List<int>();        // count per term id of the current text (0 when not in it)
+        var touched = new List<int>();        // the term ids of the current text
         for (int i = 0; i < texts.Count; i++)
         {
-            var tf = new Dictionary<int, int>();
             int document = documentOf is null ? i : documentOf[i];
+            touched.Clear();
             foreach (var term in TextTerms.Enumerate(texts[i]))
             {
                 if (!ids.TryGetValue(term, out var id))
@@ -42,9 +44,14 @@ internal sealed class SentenceGraph
                     ids.Add(term, id);
                     documentFrequency.Add(0);
                     lastDocument.Add(-1);
+                    scratch.Add(0);
                 }
 
-                tf[id] = tf.GetValueOrDefault(id) + 1;
+                if (scratch[id]++ == 0)
+                {
+                    touched.Add(id);
+                }
+
                 if (lastDocument[id] != document && seenInDocuments.Add(((long)id << 32) | (uint)document))
                 {
                     documentFrequency[id]++;
@@ -53,7 +60,15 @@ internal sealed class SentenceGraph
                 lastDocument[id] = document;
             }
 
-            counts[i] = tf.Select(kv => (kv.Key, kv.Value)).OrderBy(x => x.Key).ToList();
+            touched.Sort();
+            var row = new (int Term, int Count)[touched.Count];
+            for (int k = 0; k < row.Length; k++)
+            {
+                row[k] = (touched[k], scratch[touched[k]]);
+                scratch[touched[k]] = 0;
+            }
+
+            counts[i] = row;
         }
 
         int documents = documentOf is null ? texts.Count : documentOf.Distinct().Count();
@@ -63,8 +78,8 @@ internal sealed class SentenceGraph
         _textsWithTerm = new int[_termCount];
         for (int i = 0; i < texts.Count; i++)
         {
-            var terms = new int[counts[i].Count];
-            var weights = new double[counts[i].Count];
+            var terms = new int[counts[i].Length];
+            var weights = new double[counts[i].Length];
             double norm = 0;
             for (int k = 0; k < terms.Length; k++)
             {
