@@ -39,10 +39,10 @@ internal sealed record LabeledPost(string Key, TopicDefinition Topic, DateOnly D
 internal static partial class LabeledDigests
 {
     [GeneratedRegex(@"^(?<n>\d+)\. (?:\[(?<lang>[a-z]{2}-[A-Z]{2})\] )?\[(?<title>.*)\]\((?<link>https?://[^)\s]+)\) - (?<outlet>.*) \((?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4})\)$")]
-    private static partial Regex SourceLine();
+    internal static partial Regex SourceLine();
 
     [GeneratedRegex(@"^  - id: ""(?<id>[^""]+)""\s*\n    name: ""(?<name>[^""]*)""\s*\n    count: (?<count>\d+)", RegexOptions.Multiline)]
-    private static partial Regex Perspective();
+    internal static partial Regex Perspective();
 
     public static string DataFolder => Path.Combine(AppContext.BaseDirectory, "Data", "labels");
 

@@ -211,7 +211,7 @@ internal static partial class SupportQuality
             var topic = config.Topics.Single(t => t.Id == topicId);
             var text = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
             var sideOfLine = new List<string>();
-            foreach (Match m in Perspective().Matches(text))
+            foreach (Match m in LabeledDigests.Perspective().Matches(text))
             {
                 sideOfLine.AddRange(Enumerable.Repeat(m.Groups["id"].Value, int.Parse(m.Groups["count"].Value, CultureInfo.InvariantCulture)));
             }
@@ -220,7 +220,7 @@ internal static partial class SupportQuality
             var sources = new List<DigestSource>();
             foreach (var line in text[text.IndexOf("## Sources", StringComparison.Ordinal)..].Split('\n'))
             {
-                var m = SourceLine().Match(line);
+                var m = LabeledDigests.SourceLine().Match(line);
                 if (!m.Success)
                 {
                     continue;
@@ -268,12 +268,6 @@ internal static partial class SupportQuality
 
         return posts;
     }
-
-    [GeneratedRegex(@"^(?<n>\d+)\. (?:\[[a-z]{2}-[A-Z]{2}\] )?\[(?<title>.*)\]\((?<link>https?://[^)\s]+)\) - (?<outlet>.*) \(\d{1,2}/\d{1,2}/\d{4}\)$")]
-    private static partial Regex SourceLine();
-
-    [GeneratedRegex(@"^  - id: ""(?<id>[^""]+)""\s*\n    name: ""(?<name>[^""]*)""\s*\n    count: (?<count>\d+)", RegexOptions.Multiline)]
-    private static partial Regex Perspective();
 
     [GeneratedRegex(@"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")]
     private static partial Regex CapitalisedRun();

@@ -25,7 +25,7 @@ public sealed class HtmlDigestFormatterOptions
 /// non-ASCII text stays readable); links are emitted only for absolute http and https URLs, other links are shown
 /// as plain text. The bytes are deterministic: invariant culture, UTF-8 without BOM, '\n' newlines.
 /// </remarks>
-public sealed partial class HtmlDigestFormatter : IDigestFormatter
+public sealed partial class HtmlDigestFormatter : TextDigestFormatter
 {
     /// <summary>The Content-Security-Policy of every page: nothing may load or run except the inline style sheet.</summary>
     public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'";
@@ -52,22 +52,13 @@ public sealed partial class HtmlDigestFormatter : IDigestFormatter
     }
 
     /// <inheritdoc/>
-    public string Format => "html";
+    public override string Format => "html";
 
     /// <inheritdoc/>
-    public string FileExtension => "html";
+    public override string FileExtension => "html";
 
     /// <inheritdoc/>
-    public async Task FormatAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(destination);
-        await TextOutput.WriteAsync(destination, Render(run.Digest), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Renders the page as a string.</summary>
-    /// <param name="digest">The digest.</param>
-    public string Render(Digest digest)
+    public override string Render(Digest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var page = new Page(digest, _options);

@@ -47,7 +47,7 @@ public sealed class HugoMarkdownFormatterOptions
 /// the highlights, <c>&lt;!--more--&gt;</c>, one section per side and the numbered source list; with the extra
 /// switches off it is the seed's layout, byte for byte.
 /// </summary>
-public sealed class HugoMarkdownFormatter : IDigestFormatter
+public sealed class HugoMarkdownFormatter : TextDigestFormatter
 {
     private readonly HugoMarkdownFormatterOptions _options;
 
@@ -56,22 +56,13 @@ public sealed class HugoMarkdownFormatter : IDigestFormatter
     public HugoMarkdownFormatter(HugoMarkdownFormatterOptions? options = null) => _options = options ?? new HugoMarkdownFormatterOptions();
 
     /// <inheritdoc/>
-    public string Format => "markdown";
+    public override string Format => "markdown";
 
     /// <inheritdoc/>
-    public string FileExtension => "md";
+    public override string FileExtension => "md";
 
     /// <inheritdoc/>
-    public async Task FormatAsync(DigestRun run, Stream destination, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(destination);
-        await TextOutput.WriteAsync(destination, Render(run.Digest), cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Renders the post as a string.</summary>
-    /// <param name="digest">The digest.</param>
-    public string Render(Digest digest)
+    public override string Render(Digest digest)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var md = new StringBuilder();

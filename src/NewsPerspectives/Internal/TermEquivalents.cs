@@ -27,6 +27,22 @@ internal static class TermEquivalents
         return result;
     }
 
+    /// <summary>The topic's own names (side ids, names and aliases, the topic name) as folded terms.</summary>
+    public static HashSet<string> TopicTerms(TopicDefinition topic)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var side in topic.Sides)
+        {
+            foreach (var text in side.Aliases.Append(side.Name).Append(side.Id.Replace('-', ' ')))
+            {
+                terms.UnionWith(Terms(text));
+            }
+        }
+
+        terms.UnionWith(Terms(topic.Name));
+        return terms;
+    }
+
     private static Dictionary<string, string> Build()
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

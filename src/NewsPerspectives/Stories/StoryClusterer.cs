@@ -237,18 +237,5 @@ public sealed class StoryClusterer : IStoryClusterer
         return "story-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
     }
 
-    private static HashSet<string> TopicTerms(TopicDefinition topic)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var side in topic.Sides)
-        {
-            foreach (var text in side.Aliases.Append(side.Name).Append(side.Id.Replace('-', ' ')))
-            {
-                terms.UnionWith(TermEquivalents.Terms(text));
-            }
-        }
-
-        terms.UnionWith(TermEquivalents.Terms(topic.Name));
-        return terms;
-    }
+    private static HashSet<string> TopicTerms(TopicDefinition topic) => TermEquivalents.TopicTerms(topic);
 }

@@ -84,43 +84,33 @@ public sealed class CitationCheckingSummarizer : DelegatingSummarizer
                 }
             }
 
-            SupportVerdict verdict;
-            if (cited.Length == 0)
+            // A bullet that cites nothing is attributed to the allowed sources that support it; one that cited
+            // something keeps only the cited sources that support it.
+            bool uncited = cited.Length == 0;
+            string? refused = uncited
+                ? (_check.Options.AttributeUncited ? null : "it cites no source")
+                : (sources.Length == 0 ? "it cites no listed source" : null);
+            if (refused is not null)
             {
-                if (!_check.Options.AttributeUncited)
-                {
-                    notes.Add($"{section}: dropped \"{text}\": it cites no source");
-                    continue;
-                }
+                notes.Add($"{section}: dropped \"{text}\": {refused}");
+                continue;
+            }
 
-                verdict = _check.Check(text, allowed, request.Topic);
-                if (!verdict.IsSupported)
-                {
-                    notes.Add($"{section}: dropped \"{text}\": it cites no source and the listed sources do not support it ({verdict.Reason})");
-                    continue;
-                }
+            var verdict = _check.Check(text, uncited ? allowed : sources, request.Topic);
+            if (!verdict.IsSupported)
+            {
+                var why = uncited ? "it cites no source and the listed sources do not support it" : "its sources do not support it";
+                notes.Add($"{section}: dropped \"{text}\": {why} ({verdict.Reason})");
+                continue;
+            }
 
+            if (uncited)
+            {
                 notes.Add($"{section}: attributed \"{text}\" to source(s) {List(verdict.Supporting)}: it cited none");
             }
-            else
+            else if (verdict.Unsupporting.Count > 0)
             {
-                if (sources.Length == 0)
-                {
-                    notes.Add($"{section}: dropped \"{text}\": it cites no listed source");
-                    continue;
-                }
-
-                verdict = _check.Check(text, sources, request.Topic);
-                if (!verdict.IsSupported)
-                {
-                    notes.Add($"{section}: dropped \"{text}\": its sources do not support it ({verdict.Reason})");
-                    continue;
-                }
-
-                if (verdict.Unsupporting.Count > 0)
-                {
-                    notes.Add($"{section}: removed citation(s) {List(verdict.Unsupporting)} that do not support \"{text}\"");
-                }
+                notes.Add($"{section}: removed citation(s) {List(verdict.Unsupporting)} that do not support \"{text}\"");
             }
 
             var citations = verdict.Supporting;

@@ -80,20 +80,7 @@ internal static partial class ClaimText
     };
 
     /// <summary>The topic's own names (side ids, names, aliases, the topic name) as folded terms: a bullet may always use them.</summary>
-    public static HashSet<string> TopicTerms(TopicDefinition topic)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var side in topic.Sides)
-        {
-            foreach (var text in side.Aliases.Append(side.Name).Append(side.Id.Replace('-', ' ')))
-            {
-                terms.UnionWith(TermEquivalents.Terms(text));
-            }
-        }
-
-        terms.UnionWith(TermEquivalents.Terms(topic.Name));
-        return terms;
-    }
+    public static HashSet<string> TopicTerms(TopicDefinition topic) => TermEquivalents.TopicTerms(topic);
 
     /// <summary>The claims of a bullet.</summary>
     public static BulletClaims Claims(string text, HashSet<string> topicTerms)
