@@ -63,6 +63,11 @@ public static partial class TopicConfigurationLoader
         {
             stream.Load(new StringReader(yaml));
         }
+        catch (YamlException ex) when (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentationTab(yaml, (int)ex.Start.Line) is { } tab)
+        {
+            // YamlDotNet marks where the enclosing scalar or mapping began, often the line before the tab.
+            throw new ConfigurationException(sourceName, tab.Line, tab.Column, "(syntax)", $"malformed YAML: a tab in the indentation (YAML indents with spaces only): {ex.Message}", ex);
+        }
         catch (YamlException ex)
         {
             throw new ConfigurationException(sourceName, (int)ex.Start.Line, (int)ex.Start.Column, "(syntax)", $"malformed YAML: {ex.Message}", ex);
@@ -74,6 +79,23 @@ public static partial class TopicConfigurationLoader
         }
 
         return reader.ReadRoot(root);
+    }
+
+    /// <summary>The 1-based line and column of the first tab in a line's leading white space, from <paramref name="fromLine"/> on.</summary>
+    private static (int Line, int Column)? IndentationTab(string yaml, int fromLine)
+    {
+        var lines = yaml.Split('\n');
+        for (int i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i].AsSpan()[..(lines[i].Length - lines[i].AsSpan().TrimStart(" \t").Length)];
+            int tab = indentation.IndexOf('\t');
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Builds the Google News RSS search URL exactly as the seed did (<c>q</c>, <c>hl</c>, <c>gl</c>, <c>ceid</c>).</summary>

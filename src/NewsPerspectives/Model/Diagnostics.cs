@@ -150,6 +150,9 @@ public enum DropReason
 
     /// <summary>Beyond the topic's article cap.</summary>
     OverCap,
+
+    /// <summary>The feed item itself is malformed (e.g. a JSON Feed item with wrongly typed fields); see <see cref="FeedItem.Problem"/>.</summary>
+    MalformedItem,
 }
 
 /// <summary>An article that was read but not listed, and why.</summary>

@@ -50,8 +50,9 @@ public static class MarkdownText
     }
 
     /// <summary>
-    /// Makes a link destination safe: only http, https and mailto are allowed (after stripping whitespace and
-    /// control characters); parentheses, spaces and angle brackets are percent-encoded.
+    /// Makes a link destination safe: only http, https and mailto are allowed (after trimming white space and control
+    /// characters and removing tabs and newlines, as browsers do); spaces, parentheses and angle brackets are
+    /// percent-encoded, so the link keeps pointing at the same page.
     /// </summary>
     /// <param name="url">The URL.</param>
     /// <returns>The destination, or <see langword="null"/> when the scheme is not allowed.</returns>
