@@ -6,7 +6,8 @@ namespace NewsPerspectives.Cli;
 internal sealed class CliArguments
 {
     public const string Usage = """
-        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--live [--cache FILE]]
+        usage: newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--strict]
+                                [--live [--cache FILE] [--allow-private-addresses]]
 
           --config FILE   topics in YAML (or the seed's topics.json); default: the bundled offline snapshot
           --out DIR       output root; posts go to DIR/content/summaries/<topic>/<date>.md,
@@ -22,6 +23,14 @@ internal sealed class CliArguments
                           without --config, runs the seed's Google News topics (snapshot/seed-topics.json)
           --cache FILE    with --live: keep ETag/Last-Modified, bodies and permanent redirects in FILE so a
                           re-run downloads only what changed (default: in memory for this run only)
+          --allow-private-addresses
+                          with --live: also read feeds on loopback, private and link-local addresses (the
+                          private-address guard is on by default and blocks them)
+          --strict        exit 1 when any feed failed, even if every topic still made its digest
+
+        Exit codes: 0 every topic made its digest (feeds that failed are reported), 1 a topic failed (every feed
+        failed or no article: its existing files are kept, nothing is written over them), a file could not be
+        written, or --strict and a feed failed; 2 a usage or configuration error.
         """;
 
     public string ConfigPath => _configPath ?? Path.Combine(AppContext.BaseDirectory, "snapshot", Live ? "seed-topics.json" : "topics.yaml");
@@ -29,6 +38,10 @@ internal sealed class CliArguments
     public bool Live { get; private set; }
 
     public bool Stories { get; private set; }
+
+    public bool Strict { get; private set; }
+
+    public bool AllowPrivateAddresses { get; private set; }
 
     public string? CachePath { get; private set; }
 
@@ -83,6 +96,12 @@ internal sealed class CliArguments
                 case "--cache":
                     result.CachePath = Value();
                     break;
+                case "--strict":
+                    result.Strict = true;
+                    break;
+                case "--allow-private-addresses":
+                    result.AllowPrivateAddresses = true;
+                    break;
                 case "-h" or "--help":
                     result.ShowHelp = true;
                     break;
@@ -94,6 +113,11 @@ internal sealed class CliArguments
         if (result.CachePath is not null && !result.Live)
         {
             throw new ArgumentException("--cache only applies with --live");
+        }
+
+        if (result.AllowPrivateAddresses && !result.Live)
+        {
+            throw new ArgumentException("--allow-private-addresses only applies with --live");
         }
 
         return result;

@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsPerspectives;
 using NewsPerspectives.Cli;
 
-// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--live [--cache FILE]]
+// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--strict]
+//                  [--live [--cache FILE] [--allow-private-addresses]]
 // With no --config it runs the bundled offline snapshot (the seed's five topics); --live fetches feeds over HTTP.
+// Exit codes: 0 every topic made its digest, 1 a topic failed / a write failed / --strict and a feed failed, 2 usage or configuration.
 CliArguments arguments;
 try
 {
@@ -51,7 +53,8 @@ if (configuration.Outlets is { } outlets)
 
 if (arguments.Live)
 {
-    newsPerspectives.AddHttpFeeds();
+    // The private-address guard is on by default; --allow-private-addresses is the explicit opt-out.
+    newsPerspectives.AddHttpFeeds(o => o.BlockPrivateAddresses = !arguments.AllowPrivateAddresses);
     if (arguments.CachePath is not null)
     {
         newsPerspectives.UseFeedCacheFile(arguments.CachePath);
@@ -93,6 +96,11 @@ catch (NewsPerspectivesException ex)
 
 using var releaseOutput = outputLock;
 Console.WriteLine($"Writing to {root}");
+if (outputLock.RemovedTempFiles.Count > 0)
+{
+    Console.WriteLine($"Removed {outputLock.RemovedTempFiles.Count} temp file(s) left by an interrupted run");
+}
+
 int failures = 0;
 foreach (var topic in configuration.Topics)
 {
@@ -104,6 +112,20 @@ foreach (var topic in configuration.Topics)
     foreach (var feed in run.Diagnostics.Feeds)
     {
         Console.WriteLine($"  {Describe(feed)}");
+    }
+
+    if (run.Status == DigestRunStatus.Failed)
+    {
+        // Never replace the day's good post with an empty one: nothing is written for a failed topic.
+        Console.Error.WriteLine($"  {topic.Id} failed: {run.StatusReason}; nothing written, existing files kept");
+        failures++;
+        continue;
+    }
+
+    if (run.Status == DigestRunStatus.Partial)
+    {
+        Console.Error.WriteLine($"  {topic.Id} partial: {run.StatusReason}");
+        failures += arguments.Strict ? 1 : 0;
     }
 
     foreach (var writer in writers)

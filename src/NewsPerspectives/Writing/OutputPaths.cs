@@ -101,22 +101,35 @@ public static class OutputPaths
     }
 }
 
-/// <summary>Writes digests to files atomically: a temporary file in the same folder, flushed, then moved over the target.</summary>
+/// <summary>
+/// Writes digests to files atomically: a temporary file in the same folder, flushed, then moved over the target. A
+/// failed run (<see cref="DigestRunStatus.Failed"/>: every feed failed, or no article) is never written, so it can
+/// never replace the day's good post with an empty one.
+/// </summary>
 public static class DigestFileStore
 {
     /// <summary>Writes a run with a writer under a root folder.</summary>
-    /// <param name="run">The run.</param>
+    /// <param name="run">The run; check its <see cref="DigestRun.Status"/> first, a failed run is refused.</param>
     /// <param name="writer">The writer.</param>
     /// <param name="root">The output root.</param>
     /// <param name="cancellationToken">Cancels the write; the previous file, if any, stays intact.</param>
     /// <returns>The full path written.</returns>
-    /// <exception cref="NewsPerspectivesException">The path is unsafe, or the file could not be written (the old file stays intact).</exception>
+    /// <exception cref="NewsPerspectivesException">
+    /// The run failed (nothing is written; an existing file is kept), the path is unsafe, or the file could not be
+    /// written (the old file stays intact).
+    /// </exception>
     public static async Task<string> WriteAsync(DigestRun run, IDigestWriter writer, string root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(root);
         var path = OutputPaths.Resolve(root, writer.GetRelativePath(run.Digest));
+        if (run.Status == DigestRunStatus.Failed)
+        {
+            var kept = File.Exists(path) ? $"the existing '{path}' is kept" : $"nothing was written to '{path}'";
+            throw new NewsPerspectivesException($"not writing topic '{run.Digest.Topic.Id}': the run failed ({run.StatusReason}); {kept}");
+        }
+
         await AtomicFile.WriteAsync(path, (stream, ct) => writer.WriteAsync(run, stream, ct), "the digest", cancellationToken).ConfigureAwait(false);
         return path;
     }

@@ -127,7 +127,7 @@ public sealed partial class FeedCorpusRobustnessTests(ITestOutputHelper output)
             expected[url] = FeedDocumentParser.Parse(bytes, url, Charset(comment)).Status;
         }
 
-        using var handler = HttpFeedsBuilderExtensions.CreateHandler(new HttpFeedOptions());
+        using var handler = HttpFeedsBuilderExtensions.CreateHandler(new HttpFeedOptions { BlockPrivateAddresses = false }); // the opt-out: served from 127.0.0.1
         using var client = new HttpClient(handler);
         using var source = new HttpFeedSource(client, new HttpFeedOptions { MaxConcurrentRequestsPerHost = 8, RequestTimeout = TimeSpan.FromSeconds(20) });
         var results = await Task.WhenAll(feeds.Select(f => source.ReadAsync(new FeedDefinition { Kind = FeedKind.Url, Location = f.Url })));
