@@ -158,14 +158,14 @@ public sealed partial class FeedCorpusRobustnessTests(ITestOutputHelper output)
     private const int MinimumTypedErrors = 60;
     private const int MinimumTitlesChecked = 240;
 
-    private static List<string> CorpusFiles() =>
+    internal static List<string> CorpusFiles() =>
         Directory.EnumerateFiles(CorpusRoot, "*", SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.Ordinal)
                 && Path.GetExtension(f) is not (".json" or ".md"))
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private static string? Charset(string comment) =>
+    internal static string? Charset(string comment) =>
         HeaderPattern().Match(comment) is { Success: true } header && CharsetPattern().Match(header.Groups["value"].Value) is { Success: true } cs
             ? cs.Groups["cs"].Value
             : null;
