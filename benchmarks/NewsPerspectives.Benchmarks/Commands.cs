@@ -12,6 +12,8 @@ internal static class Commands
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
         ["http-fetch"] = HttpFetch.RunAsync,
         ["http-serve"] = HttpFetch.ServeAsync,
+        ["fault-run"] = FaultRun.RunAsync,
+        ["fault-serve"] = FaultRun.ServeAsync,
         ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,

@@ -13,12 +13,12 @@ public sealed class HttpFeedOptions
     public static string DefaultUserAgent { get; } = BuildDefaultUserAgent();
 
     /// <summary>
-    /// Time allowed for one feed from the moment its first request is sent: every redirect hop, the retry and its
-    /// delay, the headers and reading the whole body. A server that is still sending when it ends (a "slowloris"
+    /// Time allowed for one feed while its requests are in flight, from each send: every redirect hop, the retry and
+    /// its delay, the headers and reading the whole body. A server that is still sending when it ends (a "slowloris"
     /// trickle) gives <see cref="FeedErrorKind.Timeout"/>. Waiting for a free slot under
-    /// <see cref="MaxConcurrentRequestsPerHost"/> or <see cref="MaxConcurrentRequests"/> does not count: it measures
-    /// our queue, not the server, and is bounded by the topic's deadline (<c>DigestPipelineOptions.FeedsDeadline</c>)
-    /// instead. Default 30 seconds.
+    /// <see cref="MaxConcurrentRequestsPerHost"/> or <see cref="MaxConcurrentRequests"/> (before the first request
+    /// or between redirect hops) does not count: it measures our queue, not the server, and is bounded by the topic's
+    /// deadline (<c>DigestPipelineOptions.FeedsDeadline</c>) instead. Default 30 seconds.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,8 +15,8 @@ namespace NewsPerspectives;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Limits: a per-feed timeout covering redirects, retries, headers and body, started when the first request is sent
-/// (the wait for a slot is bounded by the caller's token, i.e. the topic's deadline); a cap on the decompressed body counted
+/// Limits: a per-feed timeout covering redirects, retries, headers and body while requests are in flight (a wait
+/// for a slot is not counted: the caller's token, i.e. the topic's deadline, bounds it); a cap on the decompressed body counted
 /// while reading; redirects followed one by one up to <see cref="HttpFeedOptions.MaxRedirects"/>, http(s) only; at most
 /// <see cref="HttpFeedOptions.MaxConcurrentRequestsPerHost"/> requests per authority and
 /// <see cref="HttpFeedOptions.MaxConcurrentRequests"/> overall.
@@ -185,6 +185,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
                 }
                 finally
                 {
+                    clock.Pause();
                     _global.Release();
                 }
             }
@@ -432,33 +433,51 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
     private sealed class BodyTooLargeException : Exception;
 
     /// <summary>
-    /// The request timeout of one feed read, started when its first request is sent (after the slots are taken):
-    /// until then only the caller's token — the topic's deadline — bounds the wait; afterwards the timeout bounds
-    /// every hop, retry and body read, the wait for a later hop's slot included.
+    /// The request timeout of one feed read, counting only the time its requests are in flight: it runs from each
+    /// send until that hop's answer is handled, and is paused while the read waits for a host or global slot (the
+    /// first or a redirect hop's), which measures our queue, not the server. Only the caller's token — the topic's
+    /// deadline — bounds those waits.
     /// </summary>
     private sealed class RequestClock(TimeSpan timeout, TimeProvider timeProvider, CancellationToken callerToken) : IDisposable
     {
         private readonly CancellationTokenSource _timeout = new(Timeout.InfiniteTimeSpan, timeProvider);
         private CancellationTokenSource? _linked;
-        private DateTimeOffset _deadline;
+        private TimeSpan _remaining = timeout;
+        private long _runningSince;
 
-        /// <summary>The token to wait for a slot with: the caller's before the first send, the timeout's after.</summary>
-        public CancellationToken WaitToken => _linked?.Token ?? callerToken;
+        /// <summary>The token to wait for a slot with: the caller's, never the timeout's.</summary>
+        public CancellationToken WaitToken => callerToken;
 
         /// <summary>Whether the request timeout (not the caller) ended the read.</summary>
         public bool TimedOut => _timeout.IsCancellationRequested;
 
-        /// <summary>Starts the timeout on the first call; returns the feed's deadline and the token for sending and reading.</summary>
+        /// <summary>Runs the clock for a hop; returns the feed's deadline (for <c>Retry-After</c>) and the token for sending and reading.</summary>
+        /// <exception cref="OperationCanceledException">The time was used up by earlier hops.</exception>
         public (DateTimeOffset Deadline, CancellationToken Token) Start()
         {
-            if (_linked is null)
+            _linked ??= CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token);
+            if (_remaining <= TimeSpan.Zero)
             {
-                _deadline = timeProvider.GetUtcNow() + timeout;
-                _linked = CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token);
-                _timeout.CancelAfter(timeout);
+                _timeout.Cancel();
+                _linked.Token.ThrowIfCancellationRequested();
             }
 
-            return (_deadline, _linked.Token);
+            _runningSince = timeProvider.GetTimestamp();
+            _timeout.CancelAfter(_remaining);
+            return (timeProvider.GetUtcNow() + _remaining, _linked.Token);
+        }
+
+        /// <summary>Stops the clock between hops, keeping the time left.</summary>
+        public void Pause()
+        {
+            if (_runningSince == 0 || _timeout.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            _remaining -= timeProvider.GetElapsedTime(_runningSince);
+            _runningSince = 0;
         }
 
         public void Dispose()

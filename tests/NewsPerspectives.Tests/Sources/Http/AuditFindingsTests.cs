@@ -65,6 +65,39 @@ public sealed class AuditFindingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RedirectHopQueuedBehindASlowFeed_IsNotTimedOutByTheQueue()
+    {
+        // One connection per host: the redirect's first hop answers at once, then the slow feed takes the slot for its
+        // whole timeout while the second hop waits. Only time in flight counts against the request timeout.
+        var hop = _server.Map("/hop.xml", context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.Headers.Location = "/after-hop.xml";
+            return Task.CompletedTask;
+        });
+        _server.Map("/after-hop.xml", async context =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(800), context.RequestAborted);
+            context.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await context.Response.WriteAsync(FeedTexts.Rss("Story after a queued hop"), context.RequestAborted);
+        });
+        var slow = _server.Map("/slow-hog.xml", async context =>
+        {
+            context.Response.ContentType = "application/rss+xml";
+            await context.Response.WriteAsync("<", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        });
+        var topic = FeedTexts.Topic([(FeedKind.Url, hop, "good"), (FeedKind.Url, slow, "bad")]);
+        await using var services = HttpFeedIntegrationTests.Services(o => { o.RequestTimeout = TimeSpan.FromSeconds(2); o.MaxConcurrentRequestsPerHost = 1; }, null);
+        var run = await services.GetRequiredService<DigestPipeline>().RunAsync(topic, FeedTexts.AsOf);
+        Assert.Equal(FeedErrorKind.Timeout, run.Diagnostics.Feeds[1].Error?.Kind);
+        Assert.True(run.Diagnostics.Feeds[0].Status == FeedStatus.Ok, run.Diagnostics.Feeds[0].Error?.ToString());
+        Assert.Equal("Story after a queued hop", Assert.Single(run.Digest.Sources).Article.Title);
+        Assert.True(run.Diagnostics.Feeds[0].Elapsed > TimeSpan.FromSeconds(2), $"the hop should have queued behind the slow feed ({run.Diagnostics.Feeds[0].Elapsed})");
+    }
+
+    [Fact]
     public async Task FeedQueuedForAHostSlot_WaitsNoLongerThanTheTopicDeadline()
     {
         var hang = _server.Map("/hang.xml", context => Task.Delay(Timeout.Infinite, context.RequestAborted));
