@@ -29,15 +29,12 @@ internal sealed class DigestRunCommand(CliOptions options)
         bool live = parse.GetValue(options.Live);
         bool stories = parse.GetValue(options.Stories);
         var services = new ServiceCollection();
-        var newsPerspectives = services.AddNewsPerspectives(o =>
+        // One call applies the configuration: its outlet registry (settings.outlets), Google News base URL and limits.
+        var newsPerspectives = services.AddNewsPerspectives(configuration, o =>
         {
             o.Hugo.IncludeStories = o.Hugo.IncludeFoundCounts = o.Hugo.IncludeAlsoPublishedBy = stories;
             o.Pipeline.FeedRead = report.FeedRead;
         });
-        if (configuration.Outlets is { } outlets)
-        {
-            newsPerspectives.UseOutletRegistry(outlets);
-        }
 
         if (live)
         {

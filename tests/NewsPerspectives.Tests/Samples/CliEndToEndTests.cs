@@ -84,12 +84,12 @@ public sealed partial class CliEndToEndTests : IDisposable
     public async Task SeedTopicsJsonWithoutNetwork_LoadsAndReportsFeedsWithoutASource()
     {
         var (exit, output, error) = await RunCli("--config", Path.Combine(TestPaths.Snapshot, "seed-topics.json"), "--out", _out, "--format", "json");
-        // Loading succeeded (no configuration error); without the HTTP source every Google News feed fails, so every
-        // topic failed (exit code 1), nothing was written, and the note says what to do.
+        // Loading succeeded (no configuration error); without the HTTP source no Google News feed can be read, so every
+        // topic failed (exit code 1) with a message naming what to register, nothing was written, and the note says what to do.
         Assert.Equal(1, exit);
-        Assert.Contains("venezuela: ", output, StringComparison.Ordinal);
-        Assert.Contains("feed failed", output, StringComparison.Ordinal);
-        Assert.Contains("FAILED: every feed failed", output, StringComparison.Ordinal);
+        Assert.Contains("venezuela:", output, StringComparison.Ordinal);
+        Assert.Contains("FAILED: the run failed: topic 'venezuela': no feed source reads its GoogleNews feeds", output, StringComparison.Ordinal);
+        Assert.Contains("AddHttpFeeds()", output, StringComparison.Ordinal);
         Assert.Contains("read only with --live", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_out, "digests")));
     }
