@@ -1,29 +1,29 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 
 namespace NewsPerspectives.Tests.Samples;
 
 /// <summary>
 /// The repository's packages as <c>dotnet pack</c> makes them (from the build the tests run on), packed once per test
-/// run into a temporary folder that serves as a local package source.
+/// run into a temporary folder that serves as a local package source. They get a version of their own
+/// (<see cref="Version"/>), so a package of the repository's version cached elsewhere on the machine is never used instead.
 /// </summary>
-internal static partial class PackedPackages
+internal static class PackedPackages
 {
     private static readonly Lazy<Task<string>> Packed = new(PackAsync);
 
     /// <summary>The folder holding the .nupkg files.</summary>
     public static Task<string> FolderAsync() => Packed.Value;
 
+    /// <summary>The version of every package packed here.</summary>
+    public static string Version { get; } = string.Create(CultureInfo.InvariantCulture, $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}");
+
+    /// <summary>The global packages folder of this machine, where the packages' dependencies were restored.</summary>
+    public static string GlobalPackages { get; } = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
     /// <summary>The dotnet installation running the tests, for programs (a tool's apphost) that look for it.</summary>
     public static string DotnetRoot { get; } = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-
-    /// <summary>The version of a packed package, from its file name.</summary>
-    public static async Task<string> VersionAsync(string packageId)
-    {
-        var folder = await FolderAsync();
-        var file = Directory.GetFiles(folder, packageId + ".*.nupkg").Select(Path.GetFileName).Single(f => VersionPattern(packageId).IsMatch(f!));
-        return VersionPattern(packageId).Match(file!).Groups["v"].Value;
-    }
 
     /// <summary>A nuget.config whose only source is the packed folder (nothing else is asked).</summary>
     public static async Task<string> WriteNuGetConfigAsync(string folder)
@@ -40,8 +40,6 @@ internal static partial class PackedPackages
             """);
         return path;
     }
-
-    private static Regex VersionPattern(string packageId) => new($"^{Regex.Escape(packageId)}\\.(?<v>\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?)\\.nupkg$", RegexOptions.CultureInvariant);
 
     private static async Task<string> PackAsync()
     {
@@ -60,8 +58,13 @@ internal static partial class PackedPackages
         foreach (var project in new[] { "src/NewsPerspectives", "samples/NewsPerspectives.Cli" })
         {
             var (exit, output, error) = await ExternalTool.RunAsync("dotnet", TestPaths.RepositoryRoot, TimeSpan.FromMinutes(5),
-                "pack", project, "--no-build", "-c", Cli.Configuration, "-o", folder, "-p:IncludeSymbols=false");
+                "pack", project, "--no-build", "-c", Cli.Configuration, "-o", folder, "-p:IncludeSymbols=false", $"-p:PackageVersion={Version}");
             Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}\n{error}");
+        }
+
+        foreach (var id in new[] { "NewsPerspectives", "NewsPerspectives.Cli" })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, $"{id}.{Version}.nupkg")), $"{id}.{Version}.nupkg was not packed");
         }
 
         return folder;
