@@ -58,7 +58,7 @@ internal sealed class DigestRunCommand(CliOptions options)
         catch (NewsPerspectivesException ex)
         {
             error.WriteLine($"error: {ex.Message}"); // e.g. the --cache file is in use by another run
-            return ExitCodes.Usage;
+            return ExitCodes.TopicsFailed;
         }
 
         var formats = options.FormatsToWrite(parse);
@@ -71,7 +71,7 @@ internal sealed class DigestRunCommand(CliOptions options)
         catch (NewsPerspectivesException ex)
         {
             error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.Usage;
+            return ExitCodes.TopicsFailed;
         }
 
         using var releaseOutput = outputLock;

@@ -7,8 +7,8 @@ internal static class ExitCodes
     public const int Ok = 0;
 
     /// <summary>
-    /// Some topics failed: every feed of the topic failed, its run failed, or a file could not be written. The
-    /// other topics were written.
+    /// Some topics failed: every feed of the topic failed, its run failed, or a file could not be written (the
+    /// other topics were written); or nothing could run because another run holds the output folder or the cache.
     /// </summary>
     public const int TopicsFailed = 1;
 
@@ -25,7 +25,8 @@ internal static class ExitCodes
     public const string Help = """
         Exit codes:
           0    every topic's digest was written
-          1    some topics failed (every feed of a topic failed, or a file could not be written); the others were written
+          1    some topics failed (every feed of a topic failed, or a file could not be written), the others were
+               written; or another run holds the output folder or the --cache file
           2    wrong command line or configuration; nothing was run
           130  cancelled (Ctrl+C or SIGTERM): finished topics are written, the one in progress is not
         """;
