@@ -1,4 +1,3 @@
-using System.Reflection;
 using NewsPerspectives.Tests.Sources.Http;
 
 namespace NewsPerspectives.Tests.Samples;
@@ -43,8 +42,9 @@ public sealed class CliExitCodeTests : IDisposable
         File.Delete(Path.Combine(_dir, "feeds", "beta.atom"));
         (exit, output, error) = await RunCli("--config", Config, "--out", Out, "--format", "markdown,json,html");
         Assert.Equal(1, exit);
-        Assert.Contains("alpha-beta failed: every feed failed (2 of 2)", error, StringComparison.Ordinal);
-        Assert.Contains("existing files kept", error, StringComparison.Ordinal);
+        Assert.Contains("alpha-beta: failed: every feed failed (2 of 2)", error, StringComparison.Ordinal);
+        Assert.Contains("FAILED: every feed failed (2 of 2)", output, StringComparison.Ordinal);
+        Assert.Contains("existing files kept", output, StringComparison.Ordinal);
         foreach (var (path, bytes) in files)
         {
             Assert.Equal(bytes, File.ReadAllBytes(path));
@@ -59,12 +59,12 @@ public sealed class CliExitCodeTests : IDisposable
         File.Delete(Path.Combine(_dir, "feeds", "beta.atom"));
         var (exit, output, error) = await RunCli("--config", Config, "--out", Out);
         Assert.True(exit == 0, output + error);
-        Assert.Contains("alpha-beta partial: 1 of 2 feeds failed", error, StringComparison.Ordinal);
+        Assert.Contains("partial: 1 of 2 feeds failed", error, StringComparison.Ordinal);
         Assert.True(File.Exists(Post));
 
-        (exit, _, error) = await RunCli("--config", Config, "--out", Out, "--strict");
+        (exit, output, _) = await RunCli("--config", Config, "--out", Out, "--strict");
         Assert.Equal(1, exit);
-        Assert.Contains("partial", error, StringComparison.Ordinal);
+        Assert.Contains("FAILED: --strict: 1 of 2 feeds failed", output, StringComparison.Ordinal);
         Assert.True(File.Exists(Post));
     }
 
@@ -81,8 +81,8 @@ public sealed class CliExitCodeTests : IDisposable
 
         var (exit, output, error) = await RunCli("--config", Config, "--out", Out, "--live");
         Assert.Equal(1, exit);
-        Assert.Contains("Blocked", output, StringComparison.Ordinal);
-        Assert.Contains("private-address guard", output, StringComparison.Ordinal);
+        Assert.Contains("Blocked", output + error, StringComparison.Ordinal);
+        Assert.Contains("private-address guard", output + error, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
         Assert.False(File.Exists(Post));
 
@@ -100,14 +100,5 @@ public sealed class CliExitCodeTests : IDisposable
         Assert.Contains("--allow-private-addresses only applies with --live", error, StringComparison.Ordinal);
     }
 
-    private static string CliPath()
-    {
-        var configuration = typeof(CliExitCodeTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var path = Path.Combine(TestPaths.RepositoryRoot, "samples", "NewsPerspectives.Cli", "bin", configuration, "net10.0", "NewsPerspectives.Cli.dll");
-        Assert.True(File.Exists(path), $"CLI not built at {path}");
-        return path;
-    }
-
-    private static Task<(int ExitCode, string Output, string Error)> RunCli(params string[] args) =>
-        ExternalTool.RunAsync("dotnet", TestPaths.RepositoryRoot, [CliPath(), .. args]);
+    private static Task<(int ExitCode, string Output, string Error)> RunCli(params string[] args) => Cli.RunAsync(args);
 }
