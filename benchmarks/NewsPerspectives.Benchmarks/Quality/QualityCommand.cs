@@ -22,7 +22,9 @@ namespace NewsPerspectives.Benchmarks.Quality;
 /// Options: <c>--labels FILE</c> (default the copy of dev-labels.json in Data/labels; validation-labels.json beside it
 /// is the held-out set), <c>--posts DIR</c> (folder of <c>&lt;topic&gt;/&lt;date&gt;.md</c> posts with the seed's
 /// <c>topics.json</c>, or <c>seed-topics.json</c> beside the folder; default Data/labels/posts; <c>../shared/data/seed-digests</c> works), <c>--embeddings</c> (adds
-/// <c>UseEmbeddings()</c>), <c>--work DIR</c> (keeps the generated feeds and digests), <c>--json FILE</c> (the figures).
+/// <c>UseEmbeddings()</c>), <c>--same-side X</c> / <c>--cross-side X</c> (story thresholds), <c>--cross-validate</c>
+/// (leave one topic out over a grid of the two story thresholds), <c>--work DIR</c> (keeps the generated feeds and
+/// digests), <c>--json FILE</c> (the figures).
 /// </remarks>
 internal static partial class QualityCommand
 {
@@ -39,6 +41,16 @@ internal static partial class QualityCommand
         var work = Option(args, "--work") ?? Directory.CreateTempSubdirectory("quality-").FullName;
         var jsonOut = Option(args, "--json");
         bool embeddings = args.Contains("--embeddings");
+        var stories = new StoryClustererOptions();
+        if (Option(args, "--same-side") is { } same)
+        {
+            stories.SameSideThreshold = double.Parse(same, CultureInfo.InvariantCulture);
+        }
+
+        if (Option(args, "--cross-side") is { } cross)
+        {
+            stories.CrossSideThreshold = double.Parse(cross, CultureInfo.InvariantCulture);
+        }
 
         using var labels = JsonDocument.Parse(await File.ReadAllTextAsync(labelsPath).ConfigureAwait(false));
         var items = labels.RootElement.GetProperty("items");
@@ -50,26 +62,40 @@ internal static partial class QualityCommand
             .GroupBy(p => p.Date, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal);
 
-        var figures = new Figures();
-        foreach (var date in byDate)
+        var dates = byDate.Select(date => (date.Key, Posts: date.Select(p => (p.Key, p.Topic, Lines: ParsePost(File.ReadAllText(Path.Combine(postsFolder, p.Topic, p.Date + ".md"))))).ToArray())).ToArray();
+        async Task<Dictionary<string, Figures>> ScorePostsAsync(StoryClustererOptions options)
         {
-            var posts = date.Select(p => (p.Key, p.Topic, Lines: ParsePost(File.ReadAllText(Path.Combine(postsFolder, p.Topic, p.Date + ".md"))))).ToArray();
-            var passA = await RunDateAsync(work, date.Key, posts.Select(p => (p.Topic, p.Lines)).ToArray(), seedTopics, relevance: true, embeddings).ConfigureAwait(false);
-            var passB = await RunDateAsync(work, date.Key, posts.Select(p => (p.Topic, p.Lines)).ToArray(), seedTopics, relevance: false, embeddings).ConfigureAwait(false);
-            foreach (var (key, topic, lines) in posts)
+            var perPost = new Dictionary<string, Figures>(StringComparer.Ordinal);
+            foreach (var (date, posts) in dates)
             {
-                var groups = humanStories.TryGetProperty(key, out var g)
-                    ? g.EnumerateArray().Select(a => a.EnumerateArray().Select(x => x.GetInt32()).ToArray()).ToArray()
-                    : [];
-                figures.Score(key, topic, lines, items, groups, passA[topic].RootElement, passB[topic].RootElement);
+                var inputs = posts.Select(p => (p.Topic, p.Lines)).ToArray();
+                var passA = await RunDateAsync(work, date, inputs, seedTopics, relevance: true, embeddings, options).ConfigureAwait(false);
+                var passB = await RunDateAsync(work, date, inputs, seedTopics, relevance: false, embeddings, options).ConfigureAwait(false);
+                foreach (var (key, topic, lines) in posts)
+                {
+                    var groups = humanStories.TryGetProperty(key, out var g)
+                        ? g.EnumerateArray().Select(a => a.EnumerateArray().Select(x => x.GetInt32()).ToArray()).ToArray()
+                        : [];
+                    var post = new Figures();
+                    post.Score(key, topic, lines, items, groups, passA[topic].RootElement, passB[topic].RootElement);
+                    perPost[key] = post;
+                }
+
+                foreach (var document in passA.Values.Concat(passB.Values))
+                {
+                    document.Dispose();
+                }
             }
 
-            foreach (var document in passA.Values.Concat(passB.Values))
-            {
-                document.Dispose();
-            }
+            return perPost;
         }
 
+        if (args.Contains("--cross-validate"))
+        {
+            return await CrossValidateAsync(ScorePostsAsync).ConfigureAwait(false);
+        }
+
+        var figures = Sum((await ScorePostsAsync(stories).ConfigureAwait(false)).Values);
         figures.Print(Console.Out, embeddings);
         if (jsonOut is not null)
         {
@@ -77,6 +103,51 @@ internal static partial class QualityCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Leave one topic out: for each topic, the (same-side, cross-side) thresholds that do best (<see cref="Figures.Objective"/>)
+    /// on the other topics' posts, then that topic's posts scored with them; prints each fold's choice and the held-out sum.
+    /// </summary>
+    private static async Task<int> CrossValidateAsync(Func<StoryClustererOptions, Task<Dictionary<string, Figures>>> score)
+    {
+        double[] sameSide = [0.2, 0.24, 0.28, 0.32, 0.36, 0.4, 0.45];
+        double[] crossSide = [0.12, 0.16, 0.2, 0.24, 0.28, 0.32];
+        var grid = new List<(double Same, double Cross, Dictionary<string, Figures> Posts)>();
+        foreach (var same in sameSide)
+        {
+            foreach (var cross in crossSide)
+            {
+                grid.Add((same, cross, await score(new StoryClustererOptions { SameSideThreshold = same, CrossSideThreshold = cross }).ConfigureAwait(false)));
+            }
+        }
+
+        var topics = grid[0].Posts.Keys.Select(k => k.Split('/')[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var heldOut = new Figures();
+        foreach (var topic in topics)
+        {
+            bool InTopic(string key) => key.StartsWith(topic + "/", StringComparison.Ordinal);
+            var best = grid.MaxBy(g => Sum(g.Posts.Where(p => !InTopic(p.Key)).Select(p => p.Value)).Objective);
+            var fold = Sum(best.Posts.Where(p => InTopic(p.Key)).Select(p => p.Value));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fold {topic}: chose same-side {best.Same}, cross-side {best.Cross}; held out: {fold.StoryLine()}"));
+            heldOut.Add(fold);
+        }
+
+        Console.WriteLine($"leave-one-topic-out, held-out folds summed: {heldOut.StoryLine()}");
+        var inSample = grid.MaxBy(g => Sum(g.Posts.Values).Objective);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in-sample best: same-side {inSample.Same}, cross-side {inSample.Cross}: {Sum(inSample.Posts.Values).StoryLine()}"));
+        return 0;
+    }
+
+    private static Figures Sum(IEnumerable<Figures> figures)
+    {
+        var sum = new Figures();
+        foreach (var f in figures)
+        {
+            sum.Add(f);
+        }
+
+        return sum;
     }
 
     private static string? Option(string[] args, string name)
@@ -124,7 +195,7 @@ internal static partial class QualityCommand
 
     /// <summary>Writes one date's feeds and topics file, runs them as the CLI does, and returns each topic's JSON digest.</summary>
     private static async Task<Dictionary<string, JsonDocument>> RunDateAsync(
-        string work, string date, (string Topic, IReadOnlyList<Line> Lines)[] posts, Dictionary<string, (string Name, (string Id, string Name)[] Sides)> seedTopics, bool relevance, bool embeddings)
+        string work, string date, (string Topic, IReadOnlyList<Line> Lines)[] posts, Dictionary<string, (string Name, (string Id, string Name)[] Sides)> seedTopics, bool relevance, bool embeddings, StoryClustererOptions stories)
     {
         var root = Path.Combine(work, $"{date}-{(relevance ? "a" : "b")}");
         Directory.CreateDirectory(root);
@@ -163,7 +234,12 @@ internal static partial class QualityCommand
         // What the CLI does with --config, --format json and --stories.
         var configuration = TopicConfigurationLoader.LoadFile(configPath);
         var services = new ServiceCollection();
-        var builder = services.AddNewsPerspectives(o => o.Hugo.IncludeStories = o.Hugo.IncludeFoundCounts = o.Hugo.IncludeAlsoPublishedBy = true);
+        var builder = services.AddNewsPerspectives(o =>
+        {
+            o.Hugo.IncludeStories = o.Hugo.IncludeFoundCounts = o.Hugo.IncludeAlsoPublishedBy = true;
+            o.Stories.SameSideThreshold = stories.SameSideThreshold;
+            o.Stories.CrossSideThreshold = stories.CrossSideThreshold;
+        });
         if (configuration.Outlets is { } outlets)
         {
             builder.UseOutletRegistry(outlets);

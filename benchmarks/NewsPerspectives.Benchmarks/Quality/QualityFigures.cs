@@ -22,6 +22,40 @@ internal sealed class Figures
     private int _oneSidedHuman;
     private int _oneSidedFlagged;
 
+    /// <summary>Adds another set of figures (e.g. one post's) to these.</summary>
+    public void Add(Figures other)
+    {
+        foreach (var (topic, counts) in other._topics)
+        {
+            (_topics.TryGetValue(topic, out var c) ? c : _topics[topic] = new TopicCounts()).Add(counts);
+        }
+
+        _outlets += other._outlets;
+        _outletsRight += other._outletsRight;
+        _countries += other._countries;
+        _countriesRight += other._countriesRight;
+        _crossHuman += other._crossHuman;
+        _crossFound += other._crossFound;
+        _blindspots += other._blindspots;
+        _blindspotsFalse += other._blindspotsFalse;
+        _crossShown += other._crossShown;
+        _crossShownRight += other._crossShownRight;
+        _oneSidedHuman += other._oneSidedHuman;
+        _oneSidedFlagged += other._oneSidedFlagged;
+    }
+
+    /// <summary>
+    /// What threshold choices are judged by in cross-validation: story F1 + cross-side found + cross-side precision
+    /// − false blindspots (each a share in [0, 1]), so no one figure is bought with another.
+    /// </summary>
+    public double Objective => Total().F1 + (Share(_crossFound, _crossHuman) + Share(_crossShownRight, _crossShown) - Share(_blindspotsFalse, _blindspots));
+
+    /// <summary>One line with the story figures.</summary>
+    public string StoryLine() => string.Create(CultureInfo.InvariantCulture,
+        $"story F1 {Total().F1:F3} (P {Total().Precision:F3} R {Total().Recall:F3}) cross-side found {Percent(_crossFound, _crossHuman):F1}% of {_crossHuman} false blindspots {Percent(_blindspotsFalse, _blindspots):F1}% of {_blindspots} cross-side precision {Percent(_crossShownRight, _crossShown):F1}% of {_crossShown}");
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+
     public void Score(string key, string topic, IReadOnlyList<QualityCommand.Line> lines, JsonElement items, int[][] groups, JsonElement passA, JsonElement passB)
     {
         var counts = _topics.TryGetValue(topic, out var c) ? c : _topics[topic] = new TopicCounts();
