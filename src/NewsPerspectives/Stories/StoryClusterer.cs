@@ -88,17 +88,13 @@ public sealed class StoryClusterer : IStoryClusterer
 
         bool SameSide(int a, int b) => string.Equals(articles[a].SideId, articles[b].SideId, StringComparison.Ordinal);
 
-        // Every candidate pair that matches, once, with its score.
-        var seen = new HashSet<long>();
+        // Every candidate pair that matches, with its score (the index may offer a pair more than once: the sort
+        // below puts the copies side by side and the steps skip them, as the pair's two articles are joined by then
+        // or were refused the first time).
         var sameSide = new List<ScoredPair>();
         var crossSide = new List<ScoredPair>();
         index.CandidatePairs(_options.SignatureTerms, _options.CandidateWindow, _options.ExhaustiveBelow, (a, b) =>
         {
-            if (!seen.Add(((long)Math.Min(a, b) << 32) | (uint)Math.Max(a, b)))
-            {
-                return;
-            }
-
             double score = Score(a, b);
             if (score >= 1)
             {
