@@ -29,9 +29,11 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>Creates the clusterer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
     /// <param name="semantic">An optional second opinion (e.g. embeddings); lexical only when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public StoryClusterer(StoryClustererOptions? options = null, ITextSimilarity? semantic = null)
     {
         _options = options ?? new StoryClustererOptions();
+        OptionChecks.Validate(nameof(StoryClustererOptions), _options.Check);
         _semantic = semantic is LexicalTextSimilarity ? null : semantic;
     }
 

@@ -66,4 +66,21 @@ public sealed class StoryClustererOptions
 
     /// <summary>Also cluster on the article description, not only the headline. Default <see langword="false"/>.</summary>
     public bool UseDescription { get; set; }
+
+    /// <summary>The rules: thresholds above 0 and at most 1 (scores are divided by them); shares and weights in range; counts and windows at least 1.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.Fraction(SameSideThreshold);
+        check.Fraction(CrossSideThreshold);
+        check.Fraction(SemanticThreshold);
+        check.AtLeast(TopicTermWeight, 0);
+        check.Fraction(CommonTermShare);
+        check.AtLeast(TermPrefixLength, 0);
+        check.AtLeast(ExhaustiveBelow, 0);
+        check.AtLeast(SignatureTerms, 1);
+        check.AtLeast(CandidateWindow, 1);
+        check.Between(MinCohesion, 0, 1);
+        check.Positive(MaxTimeApart);
+        check.AtLeast(MinArticlesForBlindspot, 1);
+    }
 }
