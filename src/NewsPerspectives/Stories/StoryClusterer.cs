@@ -100,14 +100,22 @@ public sealed class StoryClusterer : IStoryClusterer
             double score = Score(a, b);
             if (score >= 1)
             {
-                (SameSide(a, b) ? sameSide : crossSide).Add(new ScoredPair(a, b, score, Math.Min(rank[a], rank[b]), Math.Max(rank[a], rank[b])));
+                (SameSide(a, b) ? sameSide : crossSide).Add(new ScoredPair(a, b, (float)score));
             }
         }, cancellationToken);
 
         // Step 1: each side's own groups, strongest links first, with the cohesion guard against chains.
         var sets = new DisjointSets(articles.Count);
         var membersOf = new Dictionary<int, List<int>>();
-        sameSide.Sort(ScoredPair.StrongestFirst);
+        // Strongest first; ties by the two articles' places in time order, so the input order never matters.
+        Comparison<ScoredPair> strongestFirst = (x, y) =>
+        {
+            int byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore
+                : Math.Min(rank[x.First], rank[x.Second]) != Math.Min(rank[y.First], rank[y.Second]) ? Math.Min(rank[x.First], rank[x.Second]).CompareTo(Math.Min(rank[y.First], rank[y.Second]))
+                : Math.Max(rank[x.First], rank[x.Second]).CompareTo(Math.Max(rank[y.First], rank[y.Second]));
+        };
+        sameSide.Sort(strongestFirst);
         foreach (var pair in sameSide)
         {
             int ra = sets.Find(pair.First);
@@ -149,7 +157,7 @@ public sealed class StoryClusterer : IStoryClusterer
             return sides;
         }
 
-        crossSide.Sort(ScoredPair.StrongestFirst);
+        crossSide.Sort(strongestFirst);
         foreach (var pair in crossSide)
         {
             int ra = sets.Find(pair.First);
@@ -300,19 +308,6 @@ public sealed class StoryClusterer : IStoryClusterer
         return terms;
     }
 
-    /// <summary>A matching pair with its relative score and the two articles' ranks in time order (for a stable order).</summary>
-    private readonly record struct ScoredPair(int First, int Second, double Score, int EarlierRank, int LaterRank)
-    {
-        public static int StrongestFirst(ScoredPair x, ScoredPair y)
-        {
-            int byScore = y.Score.CompareTo(x.Score);
-            if (byScore != 0)
-            {
-                return byScore;
-            }
-
-            int byEarlier = x.EarlierRank.CompareTo(y.EarlierRank);
-            return byEarlier != 0 ? byEarlier : x.LaterRank.CompareTo(y.LaterRank);
-        }
-    }
+    /// <summary>A matching pair and its score relative to its threshold (12 bytes: large batches hold many).</summary>
+    private readonly record struct ScoredPair(int First, int Second, float Score);
 }
