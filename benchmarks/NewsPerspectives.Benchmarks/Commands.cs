@@ -17,6 +17,7 @@ internal static class Commands
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
+        ["relevance-train"] = Training.RelevanceTraining.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -408,9 +408,9 @@ public static partial class TopicConfigurationLoader
             if (Child(node, "minScore") is { } minNode)
             {
                 var text = Scalar(minNode, $"{field}.minScore");
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 100)
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 1)
                 {
-                    throw Error(minNode, $"{field}.minScore", $"'{text}' is not a number between 0 and 100");
+                    throw Error(minNode, $"{field}.minScore", $"'{text}' is not a probability between 0 and 1 (the relevance model's score an article needs)");
                 }
 
                 minScore = value;
