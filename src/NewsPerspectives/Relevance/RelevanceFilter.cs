@@ -31,6 +31,17 @@ public sealed class RelevanceOptions
 
     /// <summary>The model's weights and threshold. Default <see cref="RelevanceModel.Default"/>, trained on the development labels.</summary>
     public RelevanceModel Model { get; set; } = RelevanceModel.Default;
+
+    /// <summary>The rules: a minimum score, when set, is a probability between 0 and 1; the model is set.</summary>
+    internal void Check(OptionChecks check)
+    {
+        if (MinScore is { } minScore)
+        {
+            check.Between(minScore, 0, 1, nameof(MinScore));
+        }
+
+        check.NotNull(Model, nameof(Model));
+    }
 }
 
 /// <summary>How relevant one article is to its topic, and why.</summary>
@@ -80,17 +91,11 @@ public sealed class RelevanceFilter : IArticleFilter
 
     /// <summary>Creates the filter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="RelevanceOptions.MinScore"/> is not a probability between 0 and 1.</exception>
-    /// <exception cref="ArgumentNullException"><see cref="RelevanceOptions.Model"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="RelevanceOptions.MinScore"/> is not a probability between 0 and 1, or <see cref="RelevanceOptions.Model"/> is null.</exception>
     public RelevanceFilter(RelevanceOptions? options = null)
     {
         _options = options ?? new RelevanceOptions();
-        if (_options.MinScore is { } min && (double.IsNaN(min) || min < 0 || min > 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), min, "RelevanceOptions.MinScore must be a probability between 0 and 1");
-        }
-
-        ArgumentNullException.ThrowIfNull(_options.Model, "options.Model");
+        OptionChecks.Validate(nameof(RelevanceOptions), _options.Check);
     }
 
     /// <inheritdoc/>

@@ -41,6 +41,20 @@ public sealed class StoryClustererOptions
 
     /// <summary>Also cluster on the article description, not only the headline. Default <see langword="false"/>.</summary>
     public bool UseDescription { get; set; }
+
+    /// <summary>The rules: thresholds above 0 and at most 1 (scores are divided by them); counts and windows at least 1.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.Fraction(LexicalThreshold);
+        check.Fraction(SemanticThreshold);
+        check.AtLeast(TopicTermWeight, 0);
+        check.AtLeast(ExhaustiveBelow, 0);
+        check.AtLeast(SignatureTerms, 1);
+        check.AtLeast(CandidateWindow, 1);
+        check.Between(MinCohesion, 0, 1);
+        check.Positive(MaxTimeApart);
+        check.AtLeast(MinArticlesForBlindspot, 1);
+    }
 }
 
 /// <summary>
@@ -61,9 +75,11 @@ public sealed class StoryClusterer : IStoryClusterer
     /// <summary>Creates the clusterer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
     /// <param name="semantic">An optional second opinion (e.g. embeddings); lexical only when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public StoryClusterer(StoryClustererOptions? options = null, ITextSimilarity? semantic = null)
     {
         _options = options ?? new StoryClustererOptions();
+        OptionChecks.Validate(nameof(StoryClustererOptions), _options.Check);
         _semantic = semantic is LexicalTextSimilarity ? null : semantic;
     }
 

@@ -172,8 +172,11 @@ public class RelevanceFilterTests
     [Fact]
     public void Constructor_MinScoreOutsideZeroToOne_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RelevanceFilter(new RelevanceOptions { MinScore = 2 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RelevanceFilter(new RelevanceOptions { MinScore = double.NaN }));
+        var high = Assert.Throws<ArgumentException>(() => new RelevanceFilter(new RelevanceOptions { MinScore = 2 }));
+        Assert.Throws<ArgumentException>(() => new RelevanceFilter(new RelevanceOptions { MinScore = double.NaN }));
+        Assert.Throws<ArgumentException>(() => new RelevanceFilter(new RelevanceOptions { Model = null! }));
+
+        Assert.Contains("MinScore", high.Message, StringComparison.Ordinal);
     }
 
     [Fact]
