@@ -35,16 +35,7 @@ public static partial class TopicConfigurationLoader
     public static NewsPerspectivesConfiguration LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(path, 0, 0, "(file)", $"cannot read the file: {ex.Message}", ex);
-        }
-
+        var text = ConfigurationFile.ReadAllText(path, "the file");
         return Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 

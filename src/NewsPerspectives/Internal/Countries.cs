@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsPerspectives;
 
 /// <summary>
@@ -51,13 +49,7 @@ internal static class Countries
         return result;
     }
 
-    private static IReadOnlyList<Country> Load()
-    {
-        using var stream = typeof(Countries).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd());
-    }
+    private static IReadOnlyList<Country> Load() => Parse(ConfigurationFile.ReadEmbedded(ResourceName));
 }
 
 /// <summary>One row of <see cref="Countries"/>.</summary>

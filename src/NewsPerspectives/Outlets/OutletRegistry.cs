@@ -397,13 +397,7 @@ public sealed class OutletRegistry
 
     private static OutletRegistry LoadDefault()
     {
-        using var stream = typeof(OutletRegistry).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new InvalidOperationException($"the embedded resource {DefaultResourceName} is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var outlets = OutletRegistryLoader.Load(reader.ReadToEnd(), "(default outlet registry)");
-        using var domains = typeof(OutletRegistry).Assembly.GetManifestResourceStream(DomainCountriesResourceName)
-            ?? throw new InvalidOperationException($"the embedded resource {DomainCountriesResourceName} is missing");
-        using var domainReader = new StreamReader(domains, Encoding.UTF8);
-        return new OutletRegistry(outlets, OutletInference.ParseDomainCountries(domainReader.ReadToEnd()));
+        var outlets = OutletRegistryLoader.Load(ConfigurationFile.ReadEmbedded(DefaultResourceName), "(default outlet registry)");
+        return new OutletRegistry(outlets, OutletInference.ParseDomainCountries(ConfigurationFile.ReadEmbedded(DomainCountriesResourceName)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using System.Text;
 using System.Text.Json;
 
 namespace NewsPerspectives;
@@ -139,24 +138,8 @@ public sealed class RelevanceModel
     public static RelevanceModel LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(path, 0, 0, "(file)", $"cannot read the relevance model: {ex.Message}", ex);
-        }
-
-        return Parse(text, path);
+        return Parse(ConfigurationFile.ReadAllText(path, "the relevance model"), path);
     }
 
-    private static RelevanceModel LoadDefault()
-    {
-        using var stream = typeof(RelevanceModel).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the embedded resource {ResourceName} is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return Parse(reader.ReadToEnd(), "(default relevance model)");
-    }
+    private static RelevanceModel LoadDefault() => Parse(ConfigurationFile.ReadEmbedded(ResourceName), "(default relevance model)");
 }
