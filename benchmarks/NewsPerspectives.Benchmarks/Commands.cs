@@ -18,6 +18,7 @@ internal static class Commands
         ["quality"] = Quality.QualityCommand.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
+        ["relevance-train"] = Training.RelevanceTraining.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
