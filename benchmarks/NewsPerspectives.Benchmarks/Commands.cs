@@ -17,8 +17,10 @@ internal static class Commands
         ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
+        ["quality"] = Quality.QualityCommand.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
+        ["relevance-train"] = Training.RelevanceTraining.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -35,16 +35,7 @@ public static partial class TopicConfigurationLoader
     public static NewsPerspectivesConfiguration LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(path, 0, 0, "(file)", $"cannot read the file: {ex.Message}", ex);
-        }
-
+        var text = ConfigurationFile.ReadAllText(path, "the file");
         return Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
@@ -465,9 +456,9 @@ public static partial class TopicConfigurationLoader
             if (Find(node, "minScore") is { } minNode)
             {
                 var text = Scalar(minNode, $"{field}.minScore");
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 100)
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 1)
                 {
-                    throw Error(minNode, $"{field}.minScore", $"'{text}' is not a number between 0 and 100");
+                    throw Error(minNode, $"{field}.minScore", $"'{text}' is not a probability between 0 and 1 (the relevance model's score an article needs)");
                 }
 
                 minScore = value;
