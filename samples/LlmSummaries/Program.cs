@@ -20,7 +20,7 @@ var onlyTopic = Option("--topic", "");
 var outputRoot = Option("--out", "");
 
 var services = new ServiceCollection();
-var builder = services.AddNewsPerspectives();
+var builder = services.AddNewsPerspectives(configuration);
 if (settings.HasEndpoint)
 {
     // One client type for all three: OpenAI (https://api.openai.com/v1), Azure OpenAI's v1 API
@@ -63,7 +63,11 @@ foreach (var topic in configuration.Topics.Where(t => onlyTopic.Length == 0 || t
         Console.WriteLine($"  note: {note}");
     }
 
-    if (publication is not null)
+    if (run.Status == DigestRunStatus.Failed)
+    {
+        Console.WriteLine($"  not written: {run.StatusReason}");
+    }
+    else if (publication is not null)
     {
         foreach (var file in await publication.PublishAsync(run))
         {

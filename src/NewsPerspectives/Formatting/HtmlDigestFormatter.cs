@@ -11,6 +11,9 @@ public sealed class HtmlDigestFormatterOptions
 {
     /// <summary>The most stories shown, in the clusterer's order (widest coverage first). Default 12.</summary>
     public int MaxStories { get; set; } = 12;
+
+    /// <summary>The rules: the most stories not negative.</summary>
+    internal void Check(OptionChecks check) => check.AtLeast(MaxStories, 0);
 }
 
 /// <summary>
@@ -45,10 +48,7 @@ public sealed partial class HtmlDigestFormatter : TextDigestFormatter
     public HtmlDigestFormatter(HtmlDigestFormatterOptions? options = null)
     {
         _options = options ?? new HtmlDigestFormatterOptions();
-        if (_options.MaxStories < 0)
-        {
-            throw new ArgumentException("MaxStories must not be negative", nameof(options));
-        }
+        OptionChecks.Validate(nameof(HtmlDigestFormatterOptions), _options.Check);
     }
 
     /// <inheritdoc/>
@@ -402,7 +402,7 @@ public sealed partial class HtmlDigestFormatter : TextDigestFormatter
 
         private Page Text(string text)
         {
-            Encoder.Encode(new StringWriter(_html, CultureInfo.InvariantCulture), text);
+            Encoder.Encode(new StringWriter(_html, CultureInfo.InvariantCulture), Carried(text));
             return this;
         }
 
@@ -412,7 +412,16 @@ public sealed partial class HtmlDigestFormatter : TextDigestFormatter
             return this;
         }
 
-        private static string Attribute(string text) => Encoder.Encode(text);
+        private static string Attribute(string text) => Encoder.Encode(Carried(text));
+
+        /// <summary>
+        /// The text without control characters other than tab and line feed: HTML cannot carry them as they are
+        /// (a parser turns <c>&amp;#x0;</c> into U+FFFD and <c>&amp;#x85;</c> into "…"), and none means anything in a digest.
+        /// </summary>
+        private static string Carried(string text) =>
+            text.AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0 && text.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') < 0
+                ? text
+                : string.Concat(text.Where(c => !char.IsControl(c) || c is '\t' or '\n'));
 
         private static string Iso(DateTimeOffset value) =>
             value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -28,19 +28,15 @@ public sealed class FramingOptions
     public bool IncludePhrases { get; set; } = true;
 
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public void Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxTerms);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MinSideArticles, 1);
-        if (double.IsNaN(MinZ))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MinZ), MinZ, "must be a number");
-        }
+    /// <exception cref="ArgumentException">An option is out of range; the message names every one.</exception>
+    public void Validate() => OptionChecks.Validate(nameof(FramingOptions), Check);
 
-        if (!(PriorStrength > 0) || double.IsInfinity(PriorStrength))
-        {
-            throw new ArgumentOutOfRangeException(nameof(PriorStrength), PriorStrength, "must be positive");
-        }
+    /// <summary>The rules: counts not negative, at least one article, a z-score that is a number, a positive prior.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.AtLeast(MaxTerms, 0);
+        check.AtLeast(MinSideArticles, 1);
+        check.That(!double.IsNaN(MinZ), nameof(MinZ), MinZ, "must be a number");
+        check.That(PriorStrength > 0 && !double.IsInfinity(PriorStrength), nameof(PriorStrength), PriorStrength, "must be positive");
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class LogOddsFramingAnalyzer : IFramingAnalyzer
 
     /// <summary>Creates the analyzer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public LogOddsFramingAnalyzer(FramingOptions? options = null)
     {
         _options = options ?? new FramingOptions();
@@ -162,10 +162,9 @@ public sealed partial class LogOddsFramingAnalyzer : IFramingAnalyzer
                     continue;
                 }
 
-                // The topic's names, their demonyms and capitals, and words that fold to nothing ("Estados Unidos") are left out.
+                // The topic's names, their demonyms and capitals ("Chinese", "Beijing"; "Estados Unidos") are left out.
                 var key = terms[0];
-                var folded = TermEquivalents.Terms(key);
-                bool isTopic = folded.Count == 0 || folded.Any(topicTerms.Contains) || topicTerms.Contains(key);
+                bool isTopic = key.Split(' ').Select(TopicNames.Fold).Any(topicTerms.Contains);
                 if (!isTopic)
                 {
                     yield return (key, written);

@@ -15,7 +15,7 @@ public sealed class DigestAssembler
     /// <summary>Creates the assembler.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
     /// <param name="framing">Finds each side's distinctive terms; a <see cref="LogOddsFramingAnalyzer"/> with default options when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public DigestAssembler(DigestAssemblyOptions? options = null, IFramingAnalyzer? framing = null)
     {
         _options = options ?? new DigestAssemblyOptions();
@@ -200,10 +200,10 @@ public sealed class DigestAssembler
         };
     }
 
-    /// <summary>The headlines of every story's articles, in story order, as one term index (IDF over the run).</summary>
+    /// <summary>The headlines of every story's articles, in story order, as one term index (IDF over the run), on the terms story matching uses.</summary>
     private static TermIndex HeadlineIndex(List<Story> stories)
     {
-        var texts = stories.SelectMany(s => s.Articles).Select(a => TermEquivalents.Terms(a.Article.Title)).ToArray();
+        var texts = stories.SelectMany(s => s.Articles).Select(a => HeadlineTerms.Terms(a.Article.Title)).ToArray();
         return TermIndex.Build(texts, Enumerable.Range(0, texts.Length).ToArray());
     }
 

@@ -10,6 +10,9 @@ public sealed class DigestAssemblyOptions
     public int MinStoryArticles { get; set; } = 2;
 
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public void Validate() => ArgumentOutOfRangeException.ThrowIfLessThan(MinStoryArticles, 1);
+    /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
+    public void Validate() => OptionChecks.Validate(nameof(DigestAssemblyOptions), Check);
+
+    /// <summary>The rules: a story needs at least one article.</summary>
+    internal void Check(OptionChecks check) => check.AtLeast(MinStoryArticles, 1);
 }

@@ -20,13 +20,20 @@ public sealed class DigestPublication : IDisposable
         Formats = formatters.Select(f => f.Format).ToArray();
     }
 
+    /// <summary>Temp files of earlier, interrupted writes that taking the lock removed (full paths).</summary>
+    public IReadOnlyList<string> RemovedTempFiles => _lock.RemovedTempFiles;
+
     /// <summary>The output root (full path).</summary>
     public string Root { get; }
 
     /// <summary>The formats written for each digest.</summary>
     public IReadOnlyList<string> Formats { get; }
 
-    /// <summary>Writes a run in every chosen format. A file that cannot be written is reported, not thrown, and the others are still written.</summary>
+    /// <summary>
+    /// Writes a run in every chosen format. A file that cannot be written is reported, not thrown, and the others are
+    /// still written. A failed run (<see cref="DigestRunStatus.Failed"/>) is never written: each file is
+    /// <see cref="PublishOutcome.Refused"/> and an existing one is kept.
+    /// </summary>
     /// <param name="run">The run.</param>
     /// <param name="cancellationToken">Cancels the publication; a file being written keeps its old content.</param>
     /// <returns>One entry per format, in order.</returns>
@@ -45,6 +52,17 @@ public sealed class DigestPublication : IDisposable
             try
             {
                 full = OutputPaths.Resolve(Root, relative);
+                if (run.Status == DigestRunStatus.Failed)
+                {
+                    var kept = File.Exists(full) ? $"the existing '{full}' is kept" : $"nothing was written to '{full}'";
+                    files.Add(new PublishedFile
+                    {
+                        Format = formatter.Format, RelativePath = relative, FullPath = full, Outcome = PublishOutcome.Refused,
+                        Error = $"not writing topic '{run.Digest.Topic.Id}': the run failed ({run.StatusReason}); {kept}",
+                    });
+                    continue;
+                }
+
                 await AtomicFile.WriteAsync(full, (stream, ct) => formatter.FormatAsync(run, stream, ct), "the digest", cancellationToken).ConfigureAwait(false);
                 files.Add(new PublishedFile { Format = formatter.Format, RelativePath = relative, FullPath = full, Outcome = PublishOutcome.Written });
             }

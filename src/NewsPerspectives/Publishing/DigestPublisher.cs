@@ -4,7 +4,8 @@ namespace NewsPerspectives;
 /// Places digests under an output root, the one place every host writes through: the path of each format
 /// (<c>{folder}/{topic}/{yyyy-MM-dd}.{extension}</c>, folders in <see cref="DigestPublisherOptions.Folders"/>), the
 /// folder lock (two runs on one root get a clear error instead of interleaved files) and atomic writes (a temp file in
-/// the same folder, flushed, then moved over the target: a failed write leaves the old file intact).
+/// the same folder, flushed, then moved over the target: a failed write leaves the old file intact). A failed run
+/// (<see cref="DigestRunStatus.Failed"/>) is never written, so it never replaces the day's good post.
 /// </summary>
 /// <example>
 /// <code>

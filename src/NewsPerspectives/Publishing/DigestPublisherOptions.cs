@@ -16,16 +16,20 @@ public sealed class DigestPublisherOptions
     };
 
     /// <summary>Throws when a folder is empty, absolute or leaves the output root.</summary>
-    /// <exception cref="ArgumentException">A folder is invalid.</exception>
-    public void Validate()
+    /// <exception cref="ArgumentException">A folder is invalid; the message names every one.</exception>
+    public void Validate() => OptionChecks.Validate(nameof(DigestPublisherOptions), Check);
+
+    /// <summary>The rules: each folder relative, under the output root, without '.' or '..' segments.</summary>
+    internal void Check(OptionChecks check)
     {
         foreach (var (format, folder) in Folders)
         {
-            var trimmed = folder?.Trim('/') ?? "";
-            if (trimmed.Length == 0 || Path.IsPathRooted(folder!) || trimmed.Split('/', '\\').Any(p => p is "" or "." or ".."))
-            {
-                throw new ArgumentException($"the folder of format '{format}' must be a relative path without '.' or '..' segments, not '{folder}'", nameof(Folders));
-            }
+            check.Folder(folder, $"{nameof(Folders)}[{format}]");
+            check.That(
+                folder is null || (!Path.IsPathRooted(folder) && !folder.Trim('/').Split('/', '\\').Any(p => p is "." or "..")),
+                $"{nameof(Folders)}[{format}]",
+                folder,
+                "must be a relative path without '.' or '..' segments");
         }
     }
 }

@@ -62,11 +62,16 @@ public static class OutputPaths
         return $"{folder.Trim('/')}/{Segment(digest.Topic.Id)}/{digest.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.{extension}";
     }
 
-    /// <summary>Combines the root and a '/'-separated relative path, refusing any result outside the root.</summary>
+    /// <summary>
+    /// Combines the root and a '/'-separated relative path, refusing any result outside the root: an absolute path,
+    /// a '.' or '..' segment, or an existing folder on the way that is a symbolic link (writing through it would
+    /// land wherever the link points). The root itself may be a link; the file itself may be one (the atomic move
+    /// replaces the link, not its target).
+    /// </summary>
     /// <param name="root">The output root.</param>
     /// <param name="relativePath">The relative path.</param>
     /// <returns>The full path.</returns>
-    /// <exception cref="NewsPerspectivesException">The path escapes the root or is absolute.</exception>
+    /// <exception cref="NewsPerspectivesException">The path escapes the root, is absolute or passes through a symbolic link.</exception>
     public static string Resolve(string root, string relativePath)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -82,6 +87,14 @@ public static class OutputPaths
         if (!full.StartsWith(prefix, StringComparison.Ordinal))
         {
             throw new NewsPerspectivesException($"output path '{relativePath}' leaves the output folder '{fullRoot}'");
+        }
+
+        for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > fullRoot.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (new DirectoryInfo(folder) is { Exists: true, LinkTarget: { } target })
+            {
+                throw new NewsPerspectivesException($"output path '{relativePath}' passes through '{folder}', a symbolic link to '{target}'; refusing to write outside the output folder '{fullRoot}'");
+            }
         }
 
         return full;

@@ -8,4 +8,10 @@ public enum PublishOutcome
 
     /// <summary>Not written; the old file, if any, is intact. See <see cref="PublishedFile.Error"/>.</summary>
     Failed,
+
+    /// <summary>
+    /// Not written because the run failed (<see cref="DigestRunStatus.Failed"/>: every feed failed, or no article): a
+    /// failed run never replaces a good post. The existing file, if any, is kept; <see cref="PublishedFile.Error"/> says why.
+    /// </summary>
+    Refused,
 }

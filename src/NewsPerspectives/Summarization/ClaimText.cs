@@ -25,7 +25,7 @@ internal sealed class SourceText
     public SourceText(string text, int prefixLength)
     {
         _prefixLength = prefixLength;
-        _terms = [.. TermEquivalents.Terms(text).Select(ClaimText.Stem)];
+        _terms = [.. ClaimText.Words(text).Select(ClaimText.Stem)];
         _prefixes = prefixLength > 0 ? [.. _terms.Where(t => t.Length >= prefixLength).Select(t => t[..prefixLength])] : [];
         Numbers = [.. ClaimText.Numbers(text, includeWords: true)];
     }
@@ -80,13 +80,20 @@ internal static partial class ClaimText
     };
 
     /// <summary>The topic's own names (side ids, names, aliases, the topic name) as folded terms: a bullet may always use them.</summary>
-    public static HashSet<string> TopicTerms(TopicDefinition topic) => TermEquivalents.TopicTerms(topic);
+    public static HashSet<string> TopicTerms(TopicDefinition topic) => TopicNames.TopicTerms(topic);
+
+    /// <summary>
+    /// The folded words of a text: Spanish news words in English (a Spanish text, as headline matching reads it, see
+    /// <see cref="HeadlineTerms"/>), stop words left out, demonyms and capitals onto their country.
+    /// </summary>
+    public static IEnumerable<string> Words(string text) =>
+        HeadlineTerms.Terms(text, prefixLength: 0).Select(TopicNames.Fold).Distinct(StringComparer.Ordinal);
 
     /// <summary>The claims of a bullet.</summary>
     public static BulletClaims Claims(string text, HashSet<string> topicTerms)
     {
         var numbers = Numbers(text, includeWords: false).Distinct(StringComparer.Ordinal).ToArray();
-        var words = TermEquivalents.Terms(text)
+        var words = Words(text)
             .Where(t => !topicTerms.Contains(t) && !t.All(char.IsAsciiDigit) && !CoverageWords.Contains(t))
             .Select(Stem)
             .Distinct(StringComparer.Ordinal)
@@ -163,7 +170,7 @@ internal static partial class ClaimText
 
             var folded = run
                 .Where(w => !Titles.Contains(w.TrimEnd('.')))
-                .SelectMany(TermEquivalents.Terms)
+                .SelectMany(TopicNames.Terms)
                 .Where(t => !topicTerms.Contains(t))
                 .Select(Stem)
                 .Distinct(StringComparer.Ordinal)

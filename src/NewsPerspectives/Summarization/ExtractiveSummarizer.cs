@@ -22,7 +22,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     /// <summary>Creates the summarizer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public ExtractiveSummarizer(ExtractiveSummarizerOptions? options = null)
     {
         _options = options ?? new ExtractiveSummarizerOptions();

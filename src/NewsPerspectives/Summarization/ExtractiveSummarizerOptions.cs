@@ -66,32 +66,23 @@ public sealed class ExtractiveSummarizerOptions
     public double CorroborationSimilarity { get; set; } = 0.5;
 
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public void Validate()
+    /// <exception cref="ArgumentException">An option is out of range; the message names every one.</exception>
+    public void Validate() => OptionChecks.Validate(nameof(ExtractiveSummarizerOptions), Check);
+
+    /// <summary>The rules: counts not negative, at least as many highlights at most as at least, at least one candidate sentence, similarities and λ between 0 and 1.</summary>
+    internal void Check(OptionChecks check)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxHighlights);
-        ArgumentOutOfRangeException.ThrowIfNegative(MinHighlights);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinHighlights, MaxHighlights);
-        ArgumentOutOfRangeException.ThrowIfNegative(BulletsPerSide);
-        ArgumentOutOfRangeException.ThrowIfNegative(MinSentenceWords);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSentenceWords, MinSentenceWords);
-        ArgumentOutOfRangeException.ThrowIfNegative(PositionWeight);
-        ArgumentOutOfRangeException.ThrowIfNegative(HighlightWordBudget);
-        ArgumentOutOfRangeException.ThrowIfLessThan(CandidateSentencesPerStory, 1);
-        if (MaxSimilarityToHighlights is < 0 or > 1 || double.IsNaN(MaxSimilarityToHighlights))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxSimilarityToHighlights), MaxSimilarityToHighlights, "must be between 0 and 1");
-        }
-
-        if (MmrLambda is < 0 or > 1 || double.IsNaN(MmrLambda))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MmrLambda), MmrLambda, "must be between 0 and 1");
-        }
-
-        if (CorroborationSimilarity is < 0 or > 1 || double.IsNaN(CorroborationSimilarity))
-        {
-            throw new ArgumentOutOfRangeException(nameof(CorroborationSimilarity), CorroborationSimilarity, "must be between 0 and 1");
-        }
+        check.AtLeast(MaxHighlights, 0);
+        check.AtLeast(MinHighlights, 0);
+        check.AtMost(MinHighlights, MaxHighlights);
+        check.AtLeast(BulletsPerSide, 0);
+        check.AtLeast(MinSentenceWords, 0);
+        check.NotBelow(MaxSentenceWords, MinSentenceWords);
+        check.AtLeast(PositionWeight, 0);
+        check.AtLeast(HighlightWordBudget, 0);
+        check.AtLeast(CandidateSentencesPerStory, 1);
+        check.Between(MaxSimilarityToHighlights, 0, 1);
+        check.Between(MmrLambda, 0, 1);
+        check.Between(CorroborationSimilarity, 0, 1);
     }
 }
-

@@ -55,7 +55,7 @@ public sealed class FallbackSummarizer : DelegatingSummarizer
     private async Task<DigestSummary> FallBackAsync(SummaryRequest request, IReadOnlyList<string> notes, string reason, CancellationToken cancellationToken)
     {
         var fallbackName = NameOf(_fallback);
-        _logger.LogWarning("Summarizer fell back to {Fallback} for topic {Topic}: {Reason}", fallbackName, request.Topic.Id, reason);
+        _logger.SummarizerFellBack(fallbackName, request.Topic.Id, reason);
         var summary = await _fallback.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
         return summary.With(summary.Highlights, summary.SideBullets, [.. notes, $"{reason}; used the {fallbackName} instead", .. summary.Notes]);
     }

@@ -45,7 +45,7 @@ public static class SummarizerBuilderExtensions
     /// <param name="supportCheckOptions">Options of the support check; defaults when <see langword="null"/>.</param>
     /// <returns>The builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static SummarizerBuilder UseFallbackAndChecks(this SummarizerBuilder builder, ExtractiveSummarizerOptions? extractiveOptions = null, SupportCheckOptions? supportCheckOptions = null)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -23,7 +23,7 @@ public sealed class SupportCheck
 
     /// <summary>Creates the check.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public SupportCheck(SupportCheckOptions? options = null)
     {
         _options = options ?? new SupportCheckOptions();

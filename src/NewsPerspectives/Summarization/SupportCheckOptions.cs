@@ -36,20 +36,15 @@ public sealed class SupportCheckOptions
     public bool AttributeUncited { get; set; } = true;
 
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public void Validate()
+    /// <exception cref="ArgumentException">An option is out of range; the message names every one.</exception>
+    public void Validate() => OptionChecks.Validate(nameof(SupportCheckOptions), Check);
+
+    /// <summary>The rules: shares between 0 and 1, at least one shared word, a prefix length not negative.</summary>
+    internal void Check(OptionChecks check)
     {
-        if (MinContentShare is < 0 or > 1 || double.IsNaN(MinContentShare))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MinContentShare), MinContentShare, "must be between 0 and 1");
-        }
-
-        if (MinNameShare is < 0 or > 1 || double.IsNaN(MinNameShare))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MinNameShare), MinNameShare, "must be between 0 and 1");
-        }
-
-        ArgumentOutOfRangeException.ThrowIfLessThan(MinSharedWords, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(PrefixLength);
+        check.Between(MinContentShare, 0, 1);
+        check.Between(MinNameShare, 0, 1);
+        check.AtLeast(MinSharedWords, 1);
+        check.AtLeast(PrefixLength, 0);
     }
 }

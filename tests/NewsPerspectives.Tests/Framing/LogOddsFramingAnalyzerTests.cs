@@ -137,8 +137,8 @@ public sealed class LogOddsFramingAnalyzerTests
         var single = TestArticles.Topic("north", TestArticles.Side("north", "North"));
         Assert.Empty(new LogOddsFramingAnalyzer().Analyze(single, Corpus()));
         Assert.Empty(new LogOddsFramingAnalyzer(new FramingOptions { MaxTerms = 0 }).Analyze(Topic, Corpus()));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LogOddsFramingAnalyzer(new FramingOptions { PriorStrength = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new LogOddsFramingAnalyzer(new FramingOptions { MinSideArticles = 0 }));
+        Assert.Throws<ArgumentException>(() => new LogOddsFramingAnalyzer(new FramingOptions { PriorStrength = 0 }));
+        Assert.Throws<ArgumentException>(() => new LogOddsFramingAnalyzer(new FramingOptions { MinSideArticles = 0 }));
     }
 
     [Fact]

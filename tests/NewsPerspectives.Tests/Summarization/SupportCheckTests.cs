@@ -137,7 +137,7 @@ public sealed class SupportCheckTests
 
         Assert.True(verdict.IsSupported);
         Assert.Equal([1, 4], verdict.Supporting);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SupportCheck(new SupportCheckOptions { MinContentShare = 1.5 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SupportCheck(new SupportCheckOptions { MinSharedWords = 0 }));
+        Assert.Throws<ArgumentException>(() => new SupportCheck(new SupportCheckOptions { MinContentShare = 1.5 }));
+        Assert.Throws<ArgumentException>(() => new SupportCheck(new SupportCheckOptions { MinSharedWords = 0 }));
     }
 }

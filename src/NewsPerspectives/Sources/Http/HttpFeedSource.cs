@@ -15,7 +15,8 @@ namespace NewsPerspectives;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Limits: a per-feed timeout covering redirects, retries, headers and body; a cap on the decompressed body counted
+/// Limits: a per-feed timeout covering redirects, retries, headers and body while requests are in flight (a wait
+/// for a slot is not counted: the caller's token, i.e. the topic's deadline, bounds it); a cap on the decompressed body counted
 /// while reading; redirects followed one by one up to <see cref="HttpFeedOptions.MaxRedirects"/>, http(s) only; at most
 /// <see cref="HttpFeedOptions.MaxConcurrentRequestsPerHost"/> requests per authority and
 /// <see cref="HttpFeedOptions.MaxConcurrentRequests"/> overall.
@@ -49,7 +50,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
     /// <param name="timeProvider">The clock for timeouts and <c>Retry-After</c> dates; the system clock when <see langword="null"/>.</param>
     /// <param name="logger">Logger; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public HttpFeedSource(
         HttpClient httpClient,
         HttpFeedOptions? options = null,
@@ -86,28 +87,25 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         }
 
         var start = _timeProvider.GetTimestamp();
-        var deadline = _timeProvider.GetUtcNow() + _options.RequestTimeout;
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked.Token;
+        using var clock = new RequestClock(_options.RequestTimeout, _timeProvider, cancellationToken);
         var current = configuredUri;
         try
         {
             string? movedTo = null;
-            if (await _cache.GetPermanentRedirectAsync(configuredUri.AbsoluteUri, token).ConfigureAwait(false) is { } remembered
+            if (await _cache.GetPermanentRedirectAsync(configuredUri.AbsoluteUri, cancellationToken).ConfigureAwait(false) is { } remembered
                 && TryHttpUri(remembered, out var rememberedUri))
             {
                 current = rememberedUri;
                 movedTo = rememberedUri.AbsoluteUri;
             }
 
-            var cached = await _cache.GetAsync(current.AbsoluteUri, token).ConfigureAwait(false);
-            var result = await FetchAsync(configuredUri, current, cached, deadline, movedTo, token).ConfigureAwait(false);
-            _logger.LogInformation("Feed {Url}: {Status}, {Items} items, {Elapsed} ms{Error}", configuredUri.AbsoluteUri, result.Status, result.Items.Count,
+            var cached = await _cache.GetAsync(current.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+            var result = await FetchAsync(configuredUri, current, cached, clock, movedTo).ConfigureAwait(false);
+            _logger.FeedFetched(configuredUri.AbsoluteUri, result.Status, result.Items.Count,
                 (long)_timeProvider.GetElapsedTime(start).TotalMilliseconds, result.Error is null ? "" : $" ({result.Error.Reason})");
             return result;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (clock.TimedOut && !cancellationToken.IsCancellationRequested)
         {
             return Fail(FeedErrorKind.Timeout, current.AbsoluteUri,
                 string.Create(CultureInfo.InvariantCulture, $"no complete answer within the {_options.RequestTimeout.TotalSeconds:0.###} s request timeout"));
@@ -124,7 +122,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         }
     }
 
-    private async Task<FeedReadResult> FetchAsync(Uri configured, Uri start, CachedFeedResponse? cached, DateTimeOffset deadline, string? movedTo, CancellationToken token)
+    private async Task<FeedReadResult> FetchAsync(Uri configured, Uri start, CachedFeedResponse? cached, RequestClock clock, string? movedTo)
     {
         var current = start;
         bool permanentSoFar = true;
@@ -132,12 +130,13 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         for (int hop = 0; ; hop++)
         {
             var host = _hosts.GetOrAdd(current.GetLeftPart(UriPartial.Authority), _ => new SemaphoreSlim(_options.MaxConcurrentRequestsPerHost));
-            await host.WaitAsync(token).ConfigureAwait(false);
+            await host.WaitAsync(clock.WaitToken).ConfigureAwait(false);
             try
             {
-                await _global.WaitAsync(token).ConfigureAwait(false);
+                await _global.WaitAsync(clock.WaitToken).ConfigureAwait(false);
                 try
                 {
+                    var (deadline, token) = clock.Start();
                     using var request = new HttpRequestMessage(HttpMethod.Get, current);
                     PrepareRequest(request, cached, deadline);
                     HttpResponseMessage response;
@@ -186,6 +185,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
                 }
                 finally
                 {
+                    clock.Pause();
                     _global.Release();
                 }
             }
@@ -203,7 +203,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         var status = (int)response.StatusCode;
         if (newPermanentRedirect && movedTo is not null)
         {
-            _logger.LogWarning("Feed {Url} moved permanently to {Target}; update the configuration", configured.AbsoluteUri, movedTo);
+            _logger.FeedMovedPermanently(configured.AbsoluteUri, movedTo);
             await RememberAsync(() => _cache.SetPermanentRedirectAsync(configured.AbsoluteUri, movedTo, token), configured).ConfigureAwait(false);
         }
 
@@ -217,7 +217,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
             var fromCache = FeedDocumentParser.Parse(cached.Body.Span, url, Charset(cached.ContentType), _options.Parser);
             return fromCache.Error is { } cacheError
                 ? FeedReadResult.Failed(WithResponse(cacheError, url, response))
-                : new FeedReadResult { Status = FeedStatus.NotModified, Items = fromCache.Items, Language = fromCache.Language, Title = fromCache.Title, BaseAddress = cached.FinalUrl, MovedTo = movedTo };
+                : new FeedReadResult { Status = FeedStatus.NotModified, Items = fromCache.Items, Language = fromCache.Language, Title = fromCache.Title, Link = fromCache.Link, BaseAddress = cached.FinalUrl, MovedTo = movedTo };
         }
 
         if (status == 410)
@@ -277,7 +277,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
             await RememberAsync(() => _cache.SetAsync(cacheKey, stored, token), configured).ConfigureAwait(false);
         }
 
-        return new FeedReadResult { Status = FeedStatus.Ok, Items = parsed.Items, Language = parsed.Language, Title = parsed.Title, BaseAddress = url, MovedTo = movedTo };
+        return new FeedReadResult { Status = FeedStatus.Ok, Items = parsed.Items, Language = parsed.Language, Title = parsed.Title, Link = parsed.Link, BaseAddress = url, MovedTo = movedTo };
     }
 
     /// <summary>Stores into the cache; a cache that cannot be written costs the next run a full download, never this feed.</summary>
@@ -289,7 +289,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         }
         catch (NewsPerspectivesException ex)
         {
-            _logger.LogWarning(ex, "Feed {Url}: the validator cache could not be written", feed.AbsoluteUri);
+            _logger.ValidatorCacheNotWritten(ex, feed.AbsoluteUri);
         }
     }
 
@@ -431,4 +431,59 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
     };
 
     private sealed class BodyTooLargeException : Exception;
+
+    /// <summary>
+    /// The request timeout of one feed read, counting only the time its requests are in flight: it runs from each
+    /// send until that hop's answer is handled, and is paused while the read waits for a host or global slot (the
+    /// first or a redirect hop's), which measures our queue, not the server. Only the caller's token — the topic's
+    /// deadline — bounds those waits.
+    /// </summary>
+    private sealed class RequestClock(TimeSpan timeout, TimeProvider timeProvider, CancellationToken callerToken) : IDisposable
+    {
+        private readonly CancellationTokenSource _timeout = new(Timeout.InfiniteTimeSpan, timeProvider);
+        private CancellationTokenSource? _linked;
+        private TimeSpan _remaining = timeout;
+        private long _runningSince;
+
+        /// <summary>The token to wait for a slot with: the caller's, never the timeout's.</summary>
+        public CancellationToken WaitToken => callerToken;
+
+        /// <summary>Whether the request timeout (not the caller) ended the read.</summary>
+        public bool TimedOut => _timeout.IsCancellationRequested;
+
+        /// <summary>Runs the clock for a hop; returns the feed's deadline (for <c>Retry-After</c>) and the token for sending and reading.</summary>
+        /// <exception cref="OperationCanceledException">The time was used up by earlier hops.</exception>
+        public (DateTimeOffset Deadline, CancellationToken Token) Start()
+        {
+            _linked ??= CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token);
+            if (_remaining <= TimeSpan.Zero)
+            {
+                _timeout.Cancel();
+                _linked.Token.ThrowIfCancellationRequested();
+            }
+
+            _runningSince = timeProvider.GetTimestamp();
+            _timeout.CancelAfter(_remaining);
+            return (timeProvider.GetUtcNow() + _remaining, _linked.Token);
+        }
+
+        /// <summary>Stops the clock between hops, keeping the time left.</summary>
+        public void Pause()
+        {
+            if (_runningSince == 0 || _timeout.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            _remaining -= timeProvider.GetElapsedTime(_runningSince);
+            _runningSince = 0;
+        }
+
+        public void Dispose()
+        {
+            _linked?.Dispose();
+            _timeout.Dispose();
+        }
+    }
 }
