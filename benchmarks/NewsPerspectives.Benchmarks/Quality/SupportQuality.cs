@@ -4,14 +4,15 @@ using System.Text.RegularExpressions;
 namespace NewsPerspectives.Benchmarks.Quality;
 
 /// <summary>
-/// <c>quality-support [--posts DIR] [--verbose] [--sweep]</c>: the support check on real LLM prose. The seed's posts hold
+/// <c>quality-support [--labels dev|validation] [--posts DIR] [--verbose] [--sweep]</c>: the support check on real LLM prose. The seed's posts hold
 /// gpt-4o-mini bullets written from those posts' sources (headlines only, no citations). For every bullet, the check
 /// attributes it among the post's listed sources (a side's bullet among that side's sources); a real bullet should be
 /// accepted. Each bullet also gets two altered copies that carry a name or a number none of the post's sources has
 /// (an existing mid-sentence name or number replaced, else one appended as "with &lt;name&gt;" / "in &lt;year&gt;"); those
 /// should be rejected; and so should a real bullet of the same topic from another day (the topic's next post), which
-/// tests the content-word rule. Default data: the 25 labelled dev posts (Data/labels/posts); <c>--posts Data/support/posts</c>
-/// runs the held-out posts. <c>--sweep</c> prints acceptance and rejection over a grid of tolerances.
+/// tests the content-word rule. Default data: the 25 labelled dev posts (the dev sample of Data/labels/posts), where the
+/// tolerances were chosen; <c>--labels validation</c> scores the 40 validation posts (summary figures only: no
+/// <c>--verbose</c>, no <c>--sweep</c>); <c>--posts Data/support/posts</c> scores the 25 held-out posts. <c>--sweep</c> prints acceptance and rejection over a grid of tolerances.
 /// </summary>
 internal static partial class SupportQuality
 {
@@ -26,9 +27,24 @@ internal static partial class SupportQuality
     {
         bool verbose = args.Contains("--verbose");
         int at = Array.IndexOf(args, "--posts");
+        int setAt = Array.IndexOf(args, "--labels");
+        var labels = setAt >= 0 && setAt + 1 < args.Length ? args[setAt + 1] : "dev";
+        if (labels is not ("dev" or "validation"))
+        {
+            Console.Error.WriteLine("--labels is dev or validation");
+            return Task.FromResult(2);
+        }
+
+        if (labels == "validation" && (verbose || args.Contains("--sweep")))
+        {
+            // The validation posts are a score: their single misses are not read, and nothing is tuned on them.
+            Console.Error.WriteLine("--verbose and --sweep are for the dev posts only; the validation posts give their summary figures");
+            return Task.FromResult(2);
+        }
+
         var posts = at >= 0 && at + 1 < args.Length
-            ? LoadPosts(Path.Combine(AppContext.BaseDirectory, args[at + 1]))
-            : LoadPosts(Path.Combine(LabeledDigests.DataFolder, "posts"));
+            ? LoadPosts(Path.Combine(AppContext.BaseDirectory, args[at + 1]), sample: null)
+            : LoadPosts(Path.Combine(LabeledDigests.DataFolder, "posts"), Sample(labels));
         var cases = posts.SelectMany(p => Cases(p, posts)).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{posts.Count} posts, {cases.Length} real gpt-4o-mini bullets; each with an altered copy carrying a name and one carrying a number none of the post's sources has"));
@@ -201,13 +217,25 @@ internal static partial class SupportQuality
         return trimmed.EndsWith('.') ? trimmed[..^1] + words + "." : trimmed + words;
     }
 
-    private static List<Post> LoadPosts(string folder)
+    /// <summary>The keys (<c>topic/date</c>) of a labels file's sample: the posts of that set in the shared posts folder.</summary>
+    private static HashSet<string> Sample(string labels)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(LabeledDigests.DataFolder, $"{labels}-labels.json")));
+        return json.RootElement.GetProperty("sample").EnumerateArray().Select(e => e.GetString()!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static List<Post> LoadPosts(string folder, HashSet<string>? sample)
     {
         var config = TopicConfigurationLoader.LoadFile(Path.Combine(LabeledDigests.DataFolder, "seed-topics.json"));
         var posts = new List<Post>();
         foreach (var file in Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var topicId = Path.GetFileName(Path.GetDirectoryName(file))!;
+            if (sample is not null && !sample.Contains($"{topicId}/{Path.GetFileNameWithoutExtension(file)}"))
+            {
+                continue;
+            }
+
             var topic = config.Topics.Single(t => t.Id == topicId);
             var text = File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
             var sideOfLine = new List<string>();

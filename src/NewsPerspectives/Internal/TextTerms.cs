@@ -52,40 +52,40 @@ internal static class TextTerms
             yield break;
         }
 
+        // The flushes are only called when there is something to flush: no iterator per character.
         var word = new StringBuilder();
         var cjk = new StringBuilder();
         foreach (var rune in text.EnumerateRunes())
         {
             if (IsCjk(rune))
             {
-                foreach (var term in FlushWord(word))
+                if (word.Length > 0)
                 {
-                    yield return term;
+                    foreach (var term in FlushWord(word))
+                    {
+                        yield return term;
+                    }
                 }
 
-                cjk.Append(rune.ToString());
+                Append(cjk, rune);
                 continue;
             }
 
-            foreach (var term in FlushCjk(cjk))
+            if (cjk.Length > 0)
             {
-                yield return term;
+                foreach (var term in FlushCjk(cjk))
+                {
+                    yield return term;
+                }
             }
 
             if (Rune.IsLetterOrDigit(rune))
             {
-                word.Append(Rune.ToLowerInvariant(rune).ToString());
+                Append(word, Rune.ToLowerInvariant(rune));
             }
-            else if ((rune.Value == '\'' || rune.Value == '’') && word.Length > 0)
+            else if (word.Length > 0)
             {
-                // "Japan's" -> "japan": drop the possessive.
-                foreach (var term in FlushWord(word))
-                {
-                    yield return term;
-                }
-            }
-            else
-            {
+                // A separator; after an apostrophe this drops the possessive ("Japan's" -> "japan").
                 foreach (var term in FlushWord(word))
                 {
                     yield return term;
@@ -101,6 +101,18 @@ internal static class TextTerms
         foreach (var term in FlushCjk(cjk))
         {
             yield return term;
+        }
+    }
+
+    private static void Append(StringBuilder builder, Rune rune)
+    {
+        if (rune.IsBmp)
+        {
+            builder.Append((char)rune.Value);
+        }
+        else
+        {
+            builder.Append(rune.ToString());
         }
     }
 

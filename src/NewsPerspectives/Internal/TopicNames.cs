@@ -58,8 +58,9 @@ internal static class TopicNames
         }
 
         // After TextTerms: lower case, no diacritics, a plural "s" dropped ("estados" → "estado").
-        Add("united", "unido", "eeuu", "eua");
-        Add("state", "estado");
+        // "EE.UU.", "EE UU", "EEUU", "EUA", "Estados Unidos": the United States.
+        Add("united", "unido", "eeuu", "eua", "ee");
+        Add("state", "estado", "uu");
         Add("venezuela", "venezolano", "venezolana", "venezuelan", "caracas");
         Add("china", "chinese", "chino", "beijing", "pekin");
         Add("japan", "japanese", "japon", "japones", "japonesa", "tokyo");

@@ -29,7 +29,9 @@ internal sealed class SentenceGraph
         var counts = new (int Term, int Count)[texts.Count][];
         var documentFrequency = new List<int>();
         var lastDocument = new List<int>();
-        var seenInDocuments = new HashSet<long>();
+        // When each document's texts are contiguous (the summarizer's order), the last document a term was seen in
+        // tells whether it is new to the document; otherwise a set of (term, document) pairs does.
+        var seenInDocuments = documentOf is null || Contiguous(documentOf) ? null : new HashSet<long>();
         var scratch = new List<int>();        // count per term id of the current text (0 when not in it)
         var touched = new List<int>();        // the term ids of the current text
         for (int i = 0; i < texts.Count; i++)
@@ -52,7 +54,7 @@ internal sealed class SentenceGraph
                     touched.Add(id);
                 }
 
-                if (lastDocument[id] != document && seenInDocuments.Add(((long)id << 32) | (uint)document))
+                if (lastDocument[id] != document && (seenInDocuments is null || seenInDocuments.Add(((long)id << 32) | (uint)document)))
                 {
                     documentFrequency[id]++;
                 }
@@ -103,6 +105,21 @@ internal sealed class SentenceGraph
             _terms[i] = terms;
             _weights[i] = weights;
         }
+    }
+
+    /// <summary>True when every document's texts stand next to each other.</summary>
+    private static bool Contiguous(IReadOnlyList<int> documentOf)
+    {
+        var finished = new HashSet<int>();
+        for (int i = 1; i < documentOf.Count; i++)
+        {
+            if (documentOf[i] != documentOf[i - 1] && (!finished.Add(documentOf[i - 1]) || finished.Contains(documentOf[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The number of texts.</summary>

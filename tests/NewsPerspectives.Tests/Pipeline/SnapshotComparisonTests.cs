@@ -91,9 +91,27 @@ public sealed class SnapshotComparisonTests
         }
     }
 
+    [Fact]
+    public async Task TheChinaJapanSnapshot_OpensWithTheDualUseExportBan_BothSidesHeadlinesSideBySide()
+    {
+        var digest = (await SnapshotAsync()).Single(d => d.Topic.Id == "china-japan");
+
+        var first = digest.Highlights[0];
+        var story = digest.FindStory(first.StoryId)!;
+        Assert.Equal(["china", "japan"], story.ListedSides.Select(s => s.Side.Id));
+        var china = story.FindSide("china")!;
+        var japan = story.FindSide("japan")!;
+        Assert.Contains("dual-use", china.Headline, StringComparison.Ordinal);
+        Assert.StartsWith($"China: {china.Headline}", first.Text, StringComparison.Ordinal);
+        Assert.Contains("; Japan: ", first.Text, StringComparison.Ordinal);
+        Assert.Contains(china.SourceNumbers[0], first.Citations);
+        Assert.Contains(japan.SourceNumbers[0], first.Citations);
+        Assert.Contains(story, digest.SharedStories);
+    }
+
     /// <summary>
-    /// The dual-use export ban of the china-japan snapshot as one story (the snapshot's clustering does not join these
-    /// two headlines yet): the highlight and every format show both sides' headlines side by side.
+    /// The dual-use export ban with the china-japan snapshot's three dual-use headlines as one story: the highlight and
+    /// every format show both sides' headlines side by side.
     /// </summary>
     [Fact]
     public async Task TheDualUseExportBan_AsOneStory_ShowsBothSidesHeadlinesSideBySide()
