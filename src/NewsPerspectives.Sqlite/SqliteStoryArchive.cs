@@ -135,8 +135,12 @@ public sealed class SqliteStoryArchive : SqlStoryArchive, IAsyncDisposable, IDis
     }
 
     /// <inheritdoc/>
-    protected override Task VacuumCoreAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ExecuteStatementAsync(connection, "VACUUM", cancellationToken);
+    protected override async Task VacuumCoreAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // VACUUM rewrites the file through the log; the checkpoint moves it back and truncates the log.
+        await ExecuteStatementAsync(connection, "VACUUM", cancellationToken).ConfigureAwait(false);
+        await ExecuteStatementAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Closes the pooled connections to the file (so it can be moved or deleted).</summary>
     public void Dispose()

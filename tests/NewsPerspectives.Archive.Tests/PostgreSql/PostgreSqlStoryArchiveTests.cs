@@ -1,0 +1,20 @@
+namespace NewsPerspectives.Archive.Tests.PostgreSql;
+
+/// <summary>The archive contract on a real PostgreSQL server: each archive in a schema of its own.</summary>
+[Collection(PostgreSqlTests.Name)]
+[RequiresPostgreSql]
+public sealed class PostgreSqlStoryArchiveTests(PostgreSqlServer server) : StoryArchiveConformanceTests
+{
+    protected override IStoryArchive CreateArchive(StoryContinuationOptions? continuation = null)
+    {
+        var options = new PostgreSqlStoryArchiveOptions { ConnectionString = server.ConnectionString, Schema = server.NewSchema() };
+        if (continuation is not null)
+        {
+            options.Continuation.WindowDays = continuation.WindowDays;
+            options.Continuation.MinScore = continuation.MinScore;
+            options.Continuation.SignatureTerms = continuation.SignatureTerms;
+        }
+
+        return new PostgreSqlStoryArchive(options);
+    }
+}
