@@ -5,6 +5,12 @@ using NewsPerspectives.Cli;
 
 // newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--live [--cache FILE]]
 // With no --config it runs the bundled offline snapshot (the seed's five topics); --live fetches feeds over HTTP.
+// newsperspectives backfill ...: builds a story archive from past digests or feeds (BackfillCommand.Usage).
+if (args is ["backfill", .. var backfillArguments])
+{
+    return await BackfillCommand.RunAsync(backfillArguments);
+}
+
 CliArguments arguments;
 try
 {

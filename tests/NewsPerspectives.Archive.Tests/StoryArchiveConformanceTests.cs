@@ -117,7 +117,7 @@ public abstract class StoryArchiveConformanceTests : IAsyncLifetime
         Assert.Equal("t", history.TopicId);
         Assert.Equal("t/2026-01-10/a", history.Id);
         Assert.Equal([Day1, Day1.AddDays(1), Day1.AddDays(2)], history.Days.Select(d => d.Date));
-        Assert.Equal(["a", "b", "c"], history.Days.Select(d => d.StoryId));
+        Assert.Equal(["a", "b", "c"], history.Days.Select(d => Assert.Single(d.StoryIds)));
         Assert.Equal("Japan says rare earth export talks with China made progress", history.Headline);
         Assert.Equal(Day1, history.FirstSeen);
         Assert.Equal(Day1.AddDays(2), history.LastSeen);
@@ -186,17 +186,27 @@ public abstract class StoryArchiveConformanceTests : IAsyncLifetime
     }
 
     [ArchiveFact]
-    public async Task AnArchivedStory_IsContinuedByOneStoryADay_TheBestMatch()
+    public async Task TwoOfADaysStories_CanContinueOneArchivedStory_AndThatDayListsBoth()
     {
         var archive = NewArchive();
         await archive.RecordAsync(Run("t", Day1, [Both("a", "Japan and China hold rare earth export talks in Tokyo"), .. Filler(1, 6)]));
 
+        // The day's clustering split one developing event in two: both continue it.
         var day2 = await archive.RecordAsync(Run("t", Day1.AddDays(1),
-            [China("weak", "China criticises Japan over rare earth stockpiles"), Japan("strong", "Japan and China rare earth export talks in Tokyo end"), .. Filler(2, 6)]));
+            [Story("big", "Japan and China rare earth export talks in Tokyo end", ("china", 3, 4), ("japan", 1, 8)),
+             Story("small", "Rare earth export talks: Japan and China trade blame in Tokyo", ("japan", 2, 2)), .. Filler(2, 6)]));
 
-        Assert.False(day2[0].IsContinuation);
-        Assert.True(day2[1].IsContinuation);
-        Assert.Equal("t/2026-01-10/a", day2[1].ArchivedStoryId);
+        Assert.All(day2.Take(2), r => Assert.Equal("t/2026-01-10/a", r.ArchivedStoryId));
+        Assert.All(day2.Take(2), r => Assert.Equal(2, r.DaysRun));
+        var history = (await archive.GetHistoryAsync("t/2026-01-10/a"))!;
+        Assert.Equal(2, history.Days.Count);
+        Assert.Equal(["big", "small"], history.Days[1].StoryIds);
+        Assert.Equal("Japan and China rare earth export talks in Tokyo end", history.Days[1].Headline);
+        Assert.Equal([3, 3], history.Days[1].Coverage.Select(c => c.Articles));
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 2, 0, 0, TimeSpan.Zero), history.Days[1].Coverage[1].FirstPublished);
+
+        var day3 = await archive.FindContinuationsAsync(Run("t", Day1.AddDays(2), China("c", "Japan and China resume rare earth export talks in Tokyo")));
+        Assert.Equal(2, Assert.Single(day3).DaysRun);
     }
 
     [ArchiveFact]
@@ -226,7 +236,7 @@ public abstract class StoryArchiveConformanceTests : IAsyncLifetime
         var history = (await archive.GetHistoryAsync(recorded[0].ArchivedStoryId))!;
 
         Assert.Equal(headline, history.Headline);
-        Assert.Equal("id with spaces/and 'quotes'", history.Days[0].StoryId);
+        Assert.Equal(["id with spaces/and 'quotes'"], history.Days[0].StoryIds);
         Assert.Equal(["朝日新聞", "O'Reilly Times"], history.Days[0].Outlets);
         Assert.Equal(new DateTimeOffset(2026, 1, 10, 1, 2, 3, 456, TimeSpan.Zero), history.Sides[0].FirstPublished);
         Assert.Equal(["china"], history.SidesNeverCovered);

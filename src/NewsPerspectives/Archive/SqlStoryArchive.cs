@@ -347,10 +347,11 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
             }
         }
 
-        var takenArchived = new HashSet<long>();
+        // Each story continues its best match; two of a day's stories may continue the same archived story (the
+        // clusterer split one developing event): both are continuations, and that day of its history lists both.
         foreach (var pair in best.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key.Story).ThenBy(kv => kv.Value.Candidate.Key, StringComparer.Ordinal))
         {
-            if (result[pair.Key.Story] is null && takenArchived.Add(pair.Key.Archived))
+            if (result[pair.Key.Story] is null)
             {
                 var c = pair.Value.Candidate;
                 result[pair.Key.Story] = new Match(stories[pair.Key.Story].Id, c.StoryId, c.Key, DateOnly.FromDayNumber(c.FirstDay), Math.Round(pair.Value.Score, 6));
@@ -364,17 +365,27 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
     /// <summary>Completes each match with the days its archived story ran before <paramref name="day"/>, and its last headline.</summary>
     private static async Task FillPastDaysAsync(DbConnection connection, DbTransaction? transaction, Match?[] matches, int day, CancellationToken cancellationToken)
     {
-        var byStory = matches.Where(m => m is not null).ToDictionary(m => m!.StoryId, m => m!);
+        var byStory = matches.OfType<Match>().GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToArray());
+        var days = new Dictionary<long, HashSet<int>>();
         await ReadInChunksAsync(connection, transaction, "SELECT story_id, day, headline FROM appearances WHERE story_id IN ({in}) AND day < @day",
             byStory.Keys.Order().ToArray(), r =>
             {
-                var match = byStory[Int64(r, 0)];
+                long story = Int64(r, 0);
                 int seen = Int32(r, 1);
-                match.DaysRun++;
-                if (seen > match.LastDay)
+                if (!days.TryGetValue(story, out var set))
                 {
-                    match.LastDay = seen;
-                    match.LastHeadline = r.GetString(2);
+                    days.Add(story, set = []);
+                }
+
+                set.Add(seen);
+                foreach (var match in byStory[story])
+                {
+                    match.DaysRun = set.Count;
+                    if (seen > match.LastDay || (seen == match.LastDay && string.CompareOrdinal(r.GetString(2), match.LastHeadline) < 0))
+                    {
+                        match.LastDay = seen;
+                        match.LastHeadline = r.GetString(2);
+                    }
                 }
             }, cancellationToken, ("@day", day)).ConfigureAwait(false);
     }
@@ -402,7 +413,6 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
             return null;
         }
 
-        days.Sort((a, b) => a.Day.CompareTo(b.Day));
         var coverage = new Dictionary<long, List<SideCoverage>>();
         await ReadAsync(connection, null, "SELECT c.appearance_id, c.side, c.articles, c.first_published FROM coverage c JOIN appearances a ON a.id = c.appearance_id WHERE a.story_id = @story", r =>
         {
@@ -433,14 +443,22 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
         }
 
         int Rank(string side) => sideOrder.IndexOf(side) is var i and >= 0 ? i : int.MaxValue;
-        var storyDays = days.Select(d => new StoryDay
+        var storyDays = days.GroupBy(d => d.Day).OrderBy(g => g.Key).Select(g =>
         {
-            Date = DateOnly.FromDayNumber(d.Day),
-            StoryId = d.DailyId,
-            Headline = d.Headline,
-            Coverage = (coverage.GetValueOrDefault(d.Id) ?? []).OrderBy(c => Rank(c.SideId)).ThenBy(c => c.SideId, StringComparer.Ordinal).ToArray(),
-            Outlets = d.Outlets,
-            Score = d.Score,
+            // Several of a day's stories may continue this one: most articles first, then by id.
+            var parts = g.OrderByDescending(d => (coverage.GetValueOrDefault(d.Id) ?? []).Sum(c => c.Articles)).ThenBy(d => d.DailyId, StringComparer.Ordinal).ToArray();
+            var sides = parts.SelectMany(d => coverage.GetValueOrDefault(d.Id) ?? [])
+                .GroupBy(c => c.SideId, StringComparer.Ordinal)
+                .Select(s => new SideCoverage { SideId = s.Key, Articles = s.Sum(c => c.Articles), FirstPublished = s.Min(c => c.FirstPublished) });
+            return new StoryDay
+            {
+                Date = DateOnly.FromDayNumber(g.Key),
+                StoryIds = parts.Select(d => d.DailyId).ToArray(),
+                Headline = parts[0].Headline,
+                Coverage = sides.OrderBy(c => Rank(c.SideId)).ThenBy(c => c.SideId, StringComparer.Ordinal).ToArray(),
+                Outlets = parts.SelectMany(d => d.Outlets).Distinct(StringComparer.Ordinal).ToArray(),
+                Score = parts.Max(d => d.Score),
+            };
         }).ToArray();
         var timelines = storyDays
             .SelectMany(d => d.Coverage.Select(c => (d.Date, Coverage: c)))

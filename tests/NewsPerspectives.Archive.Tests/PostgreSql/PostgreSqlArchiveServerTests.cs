@@ -40,7 +40,7 @@ public sealed class PostgreSqlArchiveServerTests(PostgreSqlServer server)
 
         await using var archive = Archive(schema);
         var history = await archive.GetHistoryAsync("china-japan/2026-01-10/a1");
-        Assert.Equal(["a1", "b1"], history!.Days.Select(d => d.StoryId));
+        Assert.Equal(["a1", "b1"], history!.Days.Select(d => Assert.Single(d.StoryIds)));
         Assert.Equal(["1", "2"], await ColumnAsync(schema, "SELECT version FROM schema_version ORDER BY version"));
         Assert.Equal(["2"], await ColumnAsync(schema, "SELECT df FROM term_counts WHERE term = 'china'"));
 

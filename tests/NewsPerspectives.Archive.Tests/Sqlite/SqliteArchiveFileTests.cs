@@ -69,7 +69,7 @@ public sealed class SqliteArchiveFileTests : IDisposable
         await using (var archive = new SqliteStoryArchive(path))
         {
             var history = await archive.GetHistoryAsync("china-japan/2026-01-10/a1");
-            Assert.Equal(["a1", "b1"], history!.Days.Select(d => d.StoryId));
+            Assert.Equal(["a1", "b1"], history!.Days.Select(d => Assert.Single(d.StoryIds)));
             Assert.Equal(0.61, history.Days[1].Score);
             Assert.Equal(["china", "japan"], history.Sides.Select(s => s.SideId)); // side order of the runs, not of first coverage
 
