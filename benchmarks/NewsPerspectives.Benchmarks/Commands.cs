@@ -17,6 +17,8 @@ internal static class Commands
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
+        ["quality-continuation"] = Archive.ContinuationQuality.RunAsync,
+        ["archive-cost"] = Archive.ArchiveCost.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

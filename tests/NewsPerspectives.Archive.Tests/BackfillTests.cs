@@ -27,13 +27,15 @@ public sealed class BackfillTests : IDisposable
         Assert.Equal([Path.Combine(PastDigests, "README.md")], result.Skipped.Select(s => s[..s.IndexOf(": ", StringComparison.Ordinal)]));
         Assert.InRange(result.Continuations, 4, result.Stories);
 
-        // The snap-election story of the 12th: a continuation first seen on the 10th (Takaichi considers dissolving the lower house).
-        var day3 = await archive.FindContinuationsAsync(Run("china-japan", new DateOnly(2026, 1, 13), China("x", "Takaichi weighs snap election as lower house dissolution nears")));
-        var history = (await archive.GetHistoryAsync(Assert.Single(day3).ArchivedStoryId))!;
-        Assert.Equal(new DateOnly(2026, 1, 10), history.FirstSeen);
-        Assert.Equal(new DateOnly(2026, 1, 12), history.LastSeen);
-        Assert.Contains(history.Days, d => d.Headline.Contains("Takaichi", StringComparison.Ordinal));
+        // The snap-election story began on the 10th ("considers dissolving lower house"); on the 11th it ran again and
+        // developed ("says potential February election 'an option'", a story of its own that day, continuing it).
+        var probe = await archive.FindContinuationsAsync(Run("china-japan", new DateOnly(2026, 1, 12), China("x", "Takaichi says February election is an option")));
+        var history = (await archive.GetHistoryAsync(Assert.Single(probe).ArchivedStoryId))!;
+        Assert.Equal([new DateOnly(2026, 1, 10), new DateOnly(2026, 1, 11)], history.Days.Select(d => d.Date));
+        Assert.Equal("Japan's Takaichi considers dissolving lower house - reports", history.Days[0].Headline);
+        Assert.Equal(2, history.Days[1].StoryIds.Count);
         Assert.Equal(["china", "japan"], history.Sides.Select(s => s.SideId));
+        Assert.Empty(history.SidesNeverCovered);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public abstract class StoryArchiveConformanceTests : IAsyncLifetime
         Assert.Equal("china-japan/2026-01-10/a1", continued.ArchivedStoryId);
         Assert.Equal(Day1, continued.FirstSeen);
         Assert.Equal(2, continued.DaysRun);
-        Assert.InRange(continued.Score!.Value, 0.3, 1.0);
+        Assert.InRange(continued.Score!.Value, new StoryContinuationOptions().MinScore, 1.0);
         Assert.False(day2[1].IsContinuation);
         Assert.Equal("china-japan/2026-01-11/b2", day2[1].ArchivedStoryId);
         Assert.All(day2.Skip(2), r => Assert.False(r.IsContinuation));
