@@ -102,8 +102,9 @@ public sealed class SqliteStoryArchive : SqlStoryArchive, IAsyncDisposable, IDis
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var busy = ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-#pragma warning disable CA2100 // A number formatted here, not user text.
-            await ExecuteStatementAsync(connection, $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", cancellationToken).ConfigureAwait(false);
+            var synchronous = _options.FlushEachRun ? "FULL" : "NORMAL";
+#pragma warning disable CA2100 // A number and a keyword formatted here, not user text.
+            await ExecuteStatementAsync(connection, $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}", cancellationToken).ConfigureAwait(false);
 #pragma warning restore CA2100
             return connection;
         }

@@ -9,6 +9,13 @@ public sealed class SqliteStoryArchiveOptions
     /// <summary>How long a write waits for another process's write to finish before it fails. Default 30 seconds.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Flush each recorded run to disk before <c>RecordAsync</c> returns (<c>PRAGMA synchronous = FULL</c>), so a power
+    /// loss keeps it. Default <see langword="true"/>. <see langword="false"/> (<c>NORMAL</c>) saves a flush per run (faster
+    /// back-fills); a power loss may then lose the latest runs, never part of one, and a killed process loses nothing.
+    /// </summary>
+    public bool FlushEachRun { get; set; } = true;
+
     /// <summary>When a story continues an archived one.</summary>
     public StoryContinuationOptions Continuation { get; } = new();
 

@@ -11,9 +11,9 @@ public abstract class StoryArchiveConformanceTests : IAsyncLifetime
     private readonly List<IStoryArchive> _archives = [];
 
     /// <summary>A new, empty archive of the engine under test.</summary>
-    protected abstract IStoryArchive CreateArchive(StoryContinuationOptions? continuation = null);
+    protected abstract IStoryArchive CreateArchive(Action<StoryContinuationOptions>? continuation = null);
 
-    protected IStoryArchive NewArchive(StoryContinuationOptions? continuation = null)
+    protected IStoryArchive NewArchive(Action<StoryContinuationOptions>? continuation = null)
     {
         var archive = CreateArchive(continuation);
         _archives.Add(archive);
@@ -69,7 +69,7 @@ public abstract class StoryArchiveConformanceTests : IAsyncLifetime
     [ArchiveFact]
     public async Task Continuation_LooksBackOnlyWithinTheWindow()
     {
-        var archive = NewArchive(new StoryContinuationOptions { WindowDays = 2 });
+        var archive = NewArchive(o => o.WindowDays = 2);
         await archive.RecordAsync(Run("t", Day1, [Both("a", "Japan and China hold rare earth export talks in Tokyo"), .. Filler(1, 5)]));
         await archive.RecordAsync(Run("t", Day1.AddDays(1), Filler(2, 5)));
         var inWindow = await archive.FindContinuationsAsync(Run("t", Day1.AddDays(2), Both("c", "Rare earth export talks between Japan and China resume in Tokyo")));

@@ -93,30 +93,44 @@ internal static class ArchiveCost
             var pipelineTime = new List<double>();
             var lookupTime = new List<double>();
             var recordTime = new List<double>();
+            var cpu = new double[3];
+            var process = Process.GetCurrentProcess();
+            double Cpu()
+            {
+                process.Refresh();
+                return process.TotalProcessorTime.TotalMilliseconds;
+            }
+
             int continued = 0;
             for (int i = 0; i < iterations; i++)
             {
                 var clock = Stopwatch.StartNew();
+                double used = Cpu();
                 foreach (var topic in config.Topics)
                 {
                     await pipeline.RunAsync(topic, asOf);
                 }
 
                 pipelineTime.Add(clock.Elapsed.TotalMilliseconds);
+                cpu[0] += Cpu() - used;
                 clock.Restart();
+                used = Cpu();
                 foreach (var run in runs)
                 {
-                    continued = (await archive.FindContinuationsAsync(run)).Count;
+                    continued += (await archive.FindContinuationsAsync(run)).Count;
                 }
 
                 lookupTime.Add(clock.Elapsed.TotalMilliseconds);
+                cpu[1] += Cpu() - used;
                 clock.Restart();
+                used = Cpu();
                 foreach (var run in runs)
                 {
                     await archive.RecordAsync(run); // the same day again: replaced, so each iteration does the same work
                 }
 
                 recordTime.Add(clock.Elapsed.TotalMilliseconds);
+                cpu[2] += Cpu() - used;
             }
 
             double pipelineMs = Median(pipelineTime);
@@ -125,7 +139,9 @@ internal static class ArchiveCost
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  one day of the snapshot's 5 topics ({runs.Sum(r => r.Stories.Count)} stories; median of {iterations}): pipeline {pipelineMs:F1} ms, archive lookup {lookupMs:F1} ms, record (lookup included) {recordMs:F1} ms"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  the archive adds {100 * recordMs / pipelineMs:F1}% to the run (record, which looks up, over the pipeline); lookup alone {100 * lookupMs / pipelineMs:F1}%"));
+                $"  wall: the archive adds {100 * recordMs / pipelineMs:F1}% to the run (record, which looks up, over the pipeline); lookup alone {100 * lookupMs / pipelineMs:F1}%"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  cpu:  pipeline {cpu[0] / iterations:F1} ms, lookup {cpu[1] / iterations:F1} ms ({100 * cpu[1] / cpu[0]:F1}%), record {cpu[2] / iterations:F1} ms ({100 * cpu[2] / cpu[0]:F1}%); {continued / iterations} continuations found a day"));
             return 0;
         }
         finally

@@ -313,7 +313,14 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
                 list.Add(Int64(r, 1));
             }, cancellationToken, topic, ("@from", day - Continuation.WindowDays), ("@to", day)).ConfigureAwait(false);
 
-        var candidatesOf = signatures.Select(s => s.SelectMany(t => postings.GetValueOrDefault(t) ?? []).ToHashSet()).ToArray();
+        // Each story's candidates: the appearances its signature terms found, most hits first, at most MaxCandidates.
+        var candidatesOf = signatures.Select(s => s
+            .SelectMany(t => postings.GetValueOrDefault(t) ?? [])
+            .GroupBy(a => a)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
+            .Take(Continuation.MaxCandidates)
+            .Select(g => g.Key)
+            .ToHashSet()).ToArray();
         var appearanceIds = candidatesOf.SelectMany(c => c).Distinct().Order().ToArray();
         if (appearanceIds.Length == 0)
         {

@@ -12,12 +12,19 @@ public sealed class StoryContinuationOptions
     /// <summary>Each story probes the archive's index with its this many rarest terms (plus one per four more terms). Default 4.</summary>
     public int SignatureTerms { get; set; } = 4;
 
+    /// <summary>
+    /// Each story is scored against at most this many archived appearances: those sharing the most of its signature
+    /// terms (ties: the most recent). Bounds a lookup's cost whatever the archive's size. Default 64.
+    /// </summary>
+    public int MaxCandidates { get; set; } = 64;
+
     /// <summary>Throws when a value is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(WindowDays, 1, nameof(WindowDays));
         ArgumentOutOfRangeException.ThrowIfLessThan(SignatureTerms, 1, nameof(SignatureTerms));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCandidates, 1, nameof(MaxCandidates));
         if (!(MinScore > 0 && MinScore <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(MinScore), MinScore, "MinScore must be in (0, 1].");

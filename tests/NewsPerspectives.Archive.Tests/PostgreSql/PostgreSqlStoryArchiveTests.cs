@@ -5,15 +5,10 @@ namespace NewsPerspectives.Archive.Tests.PostgreSql;
 [RequiresPostgreSql]
 public sealed class PostgreSqlStoryArchiveTests(PostgreSqlServer server) : StoryArchiveConformanceTests
 {
-    protected override IStoryArchive CreateArchive(StoryContinuationOptions? continuation = null)
+    protected override IStoryArchive CreateArchive(Action<StoryContinuationOptions>? continuation = null)
     {
         var options = new PostgreSqlStoryArchiveOptions { ConnectionString = server.ConnectionString, Schema = server.NewSchema() };
-        if (continuation is not null)
-        {
-            options.Continuation.WindowDays = continuation.WindowDays;
-            options.Continuation.MinScore = continuation.MinScore;
-            options.Continuation.SignatureTerms = continuation.SignatureTerms;
-        }
+        continuation?.Invoke(options.Continuation);
 
         return new PostgreSqlStoryArchive(options);
     }

@@ -5,15 +5,10 @@ public sealed class SqliteStoryArchiveTests : StoryArchiveConformanceTests, IDis
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("np-archive-").FullName;
 
-    protected override IStoryArchive CreateArchive(StoryContinuationOptions? continuation = null)
+    protected override IStoryArchive CreateArchive(Action<StoryContinuationOptions>? continuation = null)
     {
         var options = new SqliteStoryArchiveOptions { Path = Path.Combine(_folder, $"{Guid.NewGuid():N}.db") };
-        if (continuation is not null)
-        {
-            options.Continuation.WindowDays = continuation.WindowDays;
-            options.Continuation.MinScore = continuation.MinScore;
-            options.Continuation.SignatureTerms = continuation.SignatureTerms;
-        }
+        continuation?.Invoke(options.Continuation);
 
         return new SqliteStoryArchive(options);
     }
