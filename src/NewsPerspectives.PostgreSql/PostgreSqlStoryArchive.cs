@@ -83,6 +83,13 @@ public sealed class PostgreSqlStoryArchive : SqlStoryArchive, IAsyncDisposable, 
     /// <inheritdoc/>
     protected override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        var exists = await QueryTextAsync(connection, $"SELECT COUNT(*) FROM pg_namespace WHERE nspname = '{Schema}'", cancellationToken).ConfigureAwait(false);
+        if (exists != "0")
+        {
+            return;
+        }
+
         var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
         var command = ((NpgsqlConnection)connection).CreateCommand();

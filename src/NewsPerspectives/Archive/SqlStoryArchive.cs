@@ -167,6 +167,21 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
         return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Inserts rows: <paramref name="insert"/> is <c>INSERT INTO table (columns) VALUES</c>, <paramref name="suffix"/> an
+    /// optional <c>ON CONFLICT</c> clause. Default: multi-row <c>VALUES</c> statements (few round trips, for a server);
+    /// an embedded engine may rather reuse one prepared single-row statement.
+    /// </summary>
+    /// <param name="connection">The open connection.</param>
+    /// <param name="transaction">The write transaction.</param>
+    /// <param name="insert">The statement up to <c>VALUES</c>.</param>
+    /// <param name="suffix">What follows the values, or empty.</param>
+    /// <param name="rows">The rows, each with one value per column.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    protected virtual Task InsertManyAsync(DbConnection connection, DbTransaction transaction, string insert, string suffix, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken) =>
+        InsertRowsAsync(connection, transaction, insert, suffix, rows, cancellationToken);
+
     /// <summary>The statement that fills <c>term_counts</c> from <c>postings</c> (schema step 2 and retention use it).</summary>
     protected const string CountTermsSql = "INSERT INTO term_counts (topic_id, term, df) SELECT topic_id, term, COUNT(*) FROM postings GROUP BY topic_id, term";
 
@@ -193,6 +208,17 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
         var coverage = new List<object?[]>();
         var postings = new List<object?[]>();
         var termCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // One command each for new stories and for the day's appearances, reused (and so prepared once) for every story.
+        var insertStory = Create(connection, transaction, "INSERT INTO stories (topic_id, key, first_day) VALUES (@topic, @key, @day) RETURNING id",
+            ("@topic", topicId), ("@key", ""), ("@day", day));
+        await using var insertStoryScope = insertStory.ConfigureAwait(false);
+        var insertAppearance = Create(connection, transaction,
+            "INSERT INTO appearances (story_id, topic_id, day, daily_id, headline, terms, outlets, score) VALUES (@story, @topic, @day, @daily, @headline, @terms, @outlets, @score) RETURNING id",
+            ("@story", 0L), ("@topic", topicId), ("@day", day), ("@daily", ""), ("@headline", ""), ("@terms", ""), ("@outlets", ""), ("@score", null));
+        await using var insertAppearanceScope = insertAppearance.ConfigureAwait(false);
+        var (key, storyParameter, daily, headline, termsParameter, outlets, score) = (insertStory.Parameters[1], insertAppearance.Parameters[0],
+            insertAppearance.Parameters[3], insertAppearance.Parameters[4], insertAppearance.Parameters[5], insertAppearance.Parameters[6], insertAppearance.Parameters[7]);
         for (int i = 0; i < run.Stories.Count; i++)
         {
             var story = run.Stories[i];
@@ -200,8 +226,8 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
             long storyId;
             if (match is null)
             {
-                storyId = (await ScalarAsync(connection, transaction, "INSERT INTO stories (topic_id, key, first_day) VALUES (@topic, @key, @day) RETURNING id", cancellationToken,
-                    ("@topic", topicId), ("@key", $"{run.TopicId}/{Day(run.Date)}/{story.Id}"), ("@day", day)).ConfigureAwait(false))!.Value;
+                key.Value = $"{run.TopicId}/{Day(run.Date)}/{story.Id}";
+                storyId = Convert.ToInt64(await insertStory.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
             }
             else
             {
@@ -209,10 +235,13 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
             }
 
             var terms = EffectiveTerms(story);
-            long appearanceId = (await ScalarAsync(connection, transaction,
-                "INSERT INTO appearances (story_id, topic_id, day, daily_id, headline, terms, outlets, score) VALUES (@story, @topic, @day, @daily, @headline, @terms, @outlets, @score) RETURNING id",
-                cancellationToken, ("@story", storyId), ("@topic", topicId), ("@day", day), ("@daily", story.Id), ("@headline", story.Headline),
-                ("@terms", string.Join(' ', terms)), ("@outlets", string.Join('\n', story.Outlets)), ("@score", match?.Score)).ConfigureAwait(false))!.Value;
+            storyParameter.Value = storyId;
+            daily.Value = story.Id;
+            headline.Value = story.Headline;
+            termsParameter.Value = string.Join(' ', terms);
+            outlets.Value = string.Join('\n', story.Outlets);
+            score.Value = match is null ? DBNull.Value : match.Score;
+            long appearanceId = Convert.ToInt64(await insertAppearance.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
             foreach (var side in story.Coverage)
             {
                 coverage.Add([appearanceId, side.SideId, side.Articles, side.FirstPublished.ToUnixTimeMilliseconds()]);
@@ -235,8 +264,8 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
             };
         }
 
-        await InsertRowsAsync(connection, transaction, "INSERT INTO coverage (appearance_id, side, articles, first_published) VALUES", "", coverage, cancellationToken).ConfigureAwait(false);
-        await InsertRowsAsync(connection, transaction, "INSERT INTO postings (topic_id, term, day, appearance_id) VALUES", "", postings, cancellationToken).ConfigureAwait(false);
+        await InsertManyAsync(connection, transaction, "INSERT INTO coverage (appearance_id, side, articles, first_published) VALUES", "", coverage, cancellationToken).ConfigureAwait(false);
+        await InsertManyAsync(connection, transaction, "INSERT INTO postings (topic_id, term, day, appearance_id) VALUES", "", postings, cancellationToken).ConfigureAwait(false);
         await AddTermCountsAsync(connection, transaction, topicId, termCounts, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, transaction, "INSERT INTO runs (topic_id, day, sides) VALUES (@topic, @day, @sides)", cancellationToken,
             ("@topic", topicId), ("@day", day), ("@sides", string.Join('\n', run.SideIds))).ConfigureAwait(false);
@@ -244,7 +273,7 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
     }
 
     /// <summary>Removes a topic's day (to record it again): its appearances, their coverage and postings, the term counts they added, and stories left empty.</summary>
-    private static async Task RemoveDayAsync(DbConnection connection, DbTransaction transaction, long topicId, int day, CancellationToken cancellationToken)
+    private async Task RemoveDayAsync(DbConnection connection, DbTransaction transaction, long topicId, int day, CancellationToken cancellationToken)
     {
         var removed = new Dictionary<string, int>(StringComparer.Ordinal);
         await ReadAsync(connection, transaction, "SELECT terms FROM appearances WHERE topic_id = @topic AND day = @day", r =>
@@ -265,8 +294,8 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
         await ExecuteAsync(connection, transaction, "DELETE FROM runs WHERE topic_id = @topic AND day = @day", cancellationToken, at).ConfigureAwait(false);
     }
 
-    private static Task AddTermCountsAsync(DbConnection connection, DbTransaction transaction, long topicId, Dictionary<string, int> deltas, CancellationToken cancellationToken) =>
-        InsertRowsAsync(connection, transaction, "INSERT INTO term_counts (topic_id, term, df) VALUES",
+    private Task AddTermCountsAsync(DbConnection connection, DbTransaction transaction, long topicId, Dictionary<string, int> deltas, CancellationToken cancellationToken) =>
+        InsertManyAsync(connection, transaction, "INSERT INTO term_counts (topic_id, term, df) VALUES",
             "ON CONFLICT (topic_id, term) DO UPDATE SET df = term_counts.df + excluded.df",
             deltas.Select(kv => new object?[] { topicId, kv.Key, kv.Value }).ToArray(), cancellationToken);
 
@@ -329,15 +358,13 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
 
         var candidates = new List<Candidate>(appearanceIds.Length);
         await ReadInChunksAsync(connection, transaction,
-            "SELECT a.id, a.story_id, a.headline, a.terms, s.key, s.first_day FROM appearances a JOIN stories s ON s.id = a.story_id WHERE a.id IN ({in})",
-            appearanceIds, r => candidates.Add(new Candidate(Int64(r, 0), Int64(r, 1), r.GetString(2), SplitTerms(r.GetString(3)), r.GetString(4), Int32(r, 5))),
+            "SELECT a.id, a.story_id, a.terms, s.key, s.first_day FROM appearances a JOIN stories s ON s.id = a.story_id WHERE a.id IN ({in})",
+            appearanceIds, r => candidates.Add(new Candidate(Int64(r, 0), Int64(r, 1), SplitTerms(r.GetString(2)), r.GetString(3), Int32(r, 4))),
             cancellationToken).ConfigureAwait(false);
         candidates.Sort((a, b) => a.AppearanceId.CompareTo(b.AppearanceId));
         var position = candidates.Select((c, i) => (c.AppearanceId, i)).ToDictionary(x => x.AppearanceId, x => x.i);
 
-        var scorer = ContinuationScorer.Prepare(
-            stories.Select((s, i) => (s.Headline, (IReadOnlyList<string>)terms[i]))
-                .Concat(candidates.Select(c => (c.Headline, c.Terms))).ToArray());
+        var scorer = ContinuationScorer.Prepare(terms.Concat(candidates.Select(c => c.Terms)).ToArray());
 
         // The best score of each (run story, archived story) pair over the archived story's appearances in the window.
         var best = new Dictionary<(int Story, long Archived), (double Score, Candidate Candidate)>();
@@ -551,6 +578,7 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
         }
     }
 
+    /// <summary>The terms a story is indexed and scored on: its kept terms, or its headline's when it kept none.</summary>
     private static IReadOnlyList<string> EffectiveTerms(StorySnapshot story) =>
         (story.Terms.Count > 0 ? story.Terms : TermEquivalents.Terms(story.Headline)).Distinct(StringComparer.Ordinal).ToArray();
 
@@ -558,7 +586,7 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed record Candidate(long AppearanceId, long StoryId, string Headline, IReadOnlyList<string> Terms, string Key, int FirstDay);
+    private sealed record Candidate(long AppearanceId, long StoryId, IReadOnlyList<string> Terms, string Key, int FirstDay);
 
     private sealed class Match(string runStoryId, long storyId, string key, DateOnly firstSeen, double score)
     {
