@@ -103,8 +103,9 @@ public sealed class SqliteStoryArchive : SqlStoryArchive, IAsyncDisposable, IDis
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             var busy = ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
             var synchronous = _options.FlushEachRun ? "FULL" : "NORMAL";
+            var cache = (-1024L * _options.CacheMegabytes).ToString(CultureInfo.InvariantCulture); // negative: KiB, not pages
 #pragma warning disable CA2100 // A number and a keyword formatted here, not user text.
-            await ExecuteStatementAsync(connection, $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}", cancellationToken).ConfigureAwait(false);
+            await ExecuteStatementAsync(connection, $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = {synchronous}; PRAGMA cache_size = {cache}", cancellationToken).ConfigureAwait(false);
 #pragma warning restore CA2100
             return connection;
         }

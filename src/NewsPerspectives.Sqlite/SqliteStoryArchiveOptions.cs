@@ -16,6 +16,12 @@ public sealed class SqliteStoryArchiveOptions
     /// </summary>
     public bool FlushEachRun { get; set; } = true;
 
+    /// <summary>
+    /// SQLite's page cache per open connection, in MiB (used as pages are read, up to this). A larger cache keeps more
+    /// of a big archive's index in memory when a run is recorded. Default 32.
+    /// </summary>
+    public int CacheMegabytes { get; set; } = 32;
+
     /// <summary>When a story continues an archived one.</summary>
     public StoryContinuationOptions Continuation { get; } = new();
 
@@ -32,6 +38,11 @@ public sealed class SqliteStoryArchiveOptions
         if (BusyTimeout < TimeSpan.Zero || BusyTimeout.TotalMilliseconds > int.MaxValue)
         {
             throw new ArgumentOutOfRangeException(nameof(BusyTimeout), BusyTimeout, "BusyTimeout must be between 0 and 24 days.");
+        }
+
+        if (CacheMegabytes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CacheMegabytes), CacheMegabytes, "CacheMegabytes must be at least 1.");
         }
 
         Continuation.Validate();
