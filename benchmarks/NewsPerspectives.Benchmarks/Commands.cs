@@ -15,6 +15,7 @@ internal static class Commands
         ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
+        ["quality"] = Quality.QualityCommand.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
         ["quality-continuation"] = Archive.ContinuationQuality.RunAsync,

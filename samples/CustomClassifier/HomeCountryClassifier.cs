@@ -9,7 +9,7 @@ namespace CustomClassifier;
 /// </summary>
 /// <remarks>
 /// Constructed by dependency injection: <see cref="OutletRegistry"/> is the registry that
-/// <c>AddNewsPerspectives()</c> registers (the shipped default, or a user's via <c>UseOutletRegistry</c>).
+/// <c>AddNewsPerspectives()</c> registers (the shipped default, or the configuration's <c>settings.outlets</c> through <c>AddNewsPerspectives(config)</c>).
 /// </remarks>
 public sealed class HomeCountryClassifier(OutletRegistry registry) : IPerspectiveClassifier
 {

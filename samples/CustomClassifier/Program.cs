@@ -10,7 +10,7 @@ var configPath = args.Length > 0 ? args[0] : FindSnapshot();
 var config = TopicConfigurationLoader.LoadFile(configPath);
 
 var services = new ServiceCollection();
-services.AddNewsPerspectives().UseClassifier<HomeCountryClassifier>();
+services.AddNewsPerspectives(config).UseClassifier<HomeCountryClassifier>();   // the config (its outlet registry) in one call
 await using var provider = services.BuildServiceProvider();
 var pipeline = provider.GetRequiredService<DigestPipeline>();
 

@@ -20,7 +20,7 @@ var onlyTopic = Option("--topic", "");
 var outputRoot = Option("--out", "");
 
 var services = new ServiceCollection();
-var builder = services.AddNewsPerspectives();
+var builder = services.AddNewsPerspectives(configuration);
 if (settings.HasEndpoint)
 {
     // One client type for all three: OpenAI (https://api.openai.com/v1), Azure OpenAI's v1 API

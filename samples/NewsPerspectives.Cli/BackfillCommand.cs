@@ -1,108 +1,108 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace NewsPerspectives.Cli;
 
-/// <summary><c>newsperspectives backfill</c>: builds a story archive from past digests or past feeds (see docs/stories.md).</summary>
+/// <summary>
+/// <c>newsperspectives backfill</c>: builds a SQLite story archive from past digests (<c>--digests DIR</c>) or past feeds
+/// (<c>--config FILE --from D --to D</c>), day by day (see docs/stories.md). The work is the library's <see cref="StoryArchiveBackfill"/>.
+/// </summary>
 internal static class BackfillCommand
 {
-    public const string Usage = """
-        usage: newsperspectives backfill --archive FILE --digests DIR
-               newsperspectives backfill --archive FILE [--config FILE] --from yyyy-MM-dd --to yyyy-MM-dd
+    private const string DateFormat = "yyyy-MM-dd";
 
-          --archive FILE  the SQLite story archive to fill (created when missing)
-          --digests DIR   past digests under DIR: JSON digests (as --format json writes them) and Hugo posts
-                          in the seed's format, recorded oldest day first
-          --config FILE   topics whose feeds hold the past (default: the bundled offline snapshot); with
-                          --from/--to the pipeline runs for every topic on every day of the range
-        """;
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        string? archivePath = null, digests = null, config = null;
-        DateOnly? from = null, to = null;
-        try
+        var archive = new Option<string>("--archive") { Description = "The SQLite story archive to fill (created when missing)", HelpName = "FILE", Required = true };
+        var digests = new Option<string?>("--digests") { Description = "Past digests under DIR: JSON digests (--format json) and Hugo posts in the seed's format, recorded oldest day first", HelpName = "DIR" };
+        var config = new Option<string?>("--config") { Description = "With --from/--to: topics whose feeds hold the past (default: the bundled offline snapshot)", HelpName = "FILE" };
+        var from = new Option<DateOnly?>("--from") { Description = "With --to: run the pipeline for every topic on every day from this one", HelpName = DateFormat, CustomParser = ParseDate };
+        var to = new Option<DateOnly?>("--to") { Description = "The last day of --from (inclusive)", HelpName = DateFormat, CustomParser = ParseDate };
+        var command = new Command("backfill", "Build a story archive from past digests (--digests) or past feeds (--from/--to), so continuations show from the first run");
+        foreach (var option in new Option[] { archive, digests, config, from, to })
         {
-            for (int i = 0; i < args.Length; i++)
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            bool byDigests = result.GetResult(digests) is not null;
+            bool byFeeds = result.GetResult(from) is not null || result.GetResult(to) is not null || result.GetResult(config) is not null;
+            if (byDigests == byFeeds)
             {
-                string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-                DateOnly Date()
+                result.AddError("give either --digests DIR or --from and --to (with --config FILE)");
+            }
+            else if (byFeeds && (result.GetResult(from) is null || result.GetResult(to) is null))
+            {
+                result.AddError("--from and --to go together");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            await using var store = new SqliteStoryArchive(parse.GetValue(archive)!);
+            StoryArchiveBackfillResult result;
+            try
+            {
+                if (parse.GetValue(digests) is { } folder)
                 {
-                    var name = args[i];
-                    var text = Value();
-                    return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                        ? date
-                        : throw new ArgumentException($"{name} '{text}' is not a date in the form yyyy-MM-dd");
+                    result = await new StoryArchiveBackfill(store).FromDigestsAsync(folder, cancellationToken);
                 }
-
-                switch (args[i])
+                else
                 {
-                    case "--archive": archivePath = Value(); break;
-                    case "--digests": digests = Value(); break;
-                    case "--config": config = Value(); break;
-                    case "--from": from = Date(); break;
-                    case "--to": to = Date(); break;
-                    case "-h" or "--help":
-                        Console.WriteLine(Usage);
-                        return 0;
-                    default: throw new ArgumentException($"unknown argument '{args[i]}'");
+                    var configuration = TopicConfigurationLoader.LoadFile(parse.GetValue(config) ?? Path.Combine(AppContext.BaseDirectory, "snapshot", "topics.yaml"));
+                    var services = new ServiceCollection();
+                    services.AddNewsPerspectives(configuration);
+                    await using var provider = services.BuildServiceProvider();
+                    var runAt = configuration.AsOf is { } asOf ? TimeOnly.FromTimeSpan(asOf.UtcDateTime.TimeOfDay) : new TimeOnly(23, 59, 59);
+                    result = await new StoryArchiveBackfill(store, provider.GetRequiredService<IStoryClusterer>()).FromFeedsAsync(
+                        provider.GetRequiredService<DigestPipeline>(), configuration.Topics, parse.GetValue(from)!.Value, parse.GetValue(to)!.Value, runAt, cancellationToken);
                 }
             }
-
-            if (archivePath is null || (digests is null) == (from is null || to is null) || (digests is not null && (config is not null || from is not null || to is not null)))
+            catch (ConfigurationException ex)
             {
-                throw new ArgumentException("give --archive and either --digests or --from and --to");
+                parse.InvocationConfiguration.Error.WriteLine($"configuration error: {ex.Message}");
+                return ExitCodes.Usage;
             }
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            Console.Error.WriteLine(Usage);
-            return 2;
-        }
-
-        await using var archive = new SqliteStoryArchive(archivePath);
-        StoryArchiveBackfillResult result;
-        try
-        {
-            if (digests is not null)
+            catch (Exception ex) when (ex is NewsPerspectivesException or IOException)
             {
-                result = await new StoryArchiveBackfill(archive).FromDigestsAsync(digests);
+                parse.InvocationConfiguration.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.TopicsFailed;
             }
-            else
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                var configuration = TopicConfigurationLoader.LoadFile(config ?? Path.Combine(AppContext.BaseDirectory, "snapshot", "topics.yaml"));
-                var services = new ServiceCollection();
-                var builder = services.AddNewsPerspectives();
-                if (configuration.Outlets is { } outlets)
-                {
-                    builder.UseOutletRegistry(outlets);
-                }
-
-                await using var provider = services.BuildServiceProvider();
-                var runAt = configuration.AsOf is { } asOf ? TimeOnly.FromTimeSpan(asOf.UtcDateTime.TimeOfDay) : new TimeOnly(23, 59, 59);
-                result = await new StoryArchiveBackfill(archive, provider.GetRequiredService<IStoryClusterer>())
-                    .FromFeedsAsync(provider.GetRequiredService<DigestPipeline>(), configuration.Topics, from!.Value, to!.Value, runAt);
+                parse.InvocationConfiguration.Error.WriteLine("cancelled: the days recorded so far are in the archive");
+                return ExitCodes.Cancelled;
             }
-        }
-        catch (Exception ex) when (ex is NewsPerspectivesException or IOException)
+
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{store.Path}: recorded {result.Days} topic days, {result.Stories} stories, {result.Continuations} continuing an earlier one"));
+            foreach (var line in result.Skipped)
+            {
+                output.WriteLine($"  skipped {line}");
+            }
+
+            foreach (var line in result.Refused)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"  refused {line}");
+            }
+
+            return result.Refused.Count == 0 ? ExitCodes.Ok : ExitCodes.TopicsFailed;
+        });
+        return command;
+    }
+
+    private static DateOnly? ParseDate(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 1;
+            return date;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{archive.Path}: recorded {result.Days} topic days, {result.Stories} stories, {result.Continuations} continuing an earlier one"));
-        foreach (var line in result.Skipped)
-        {
-            Console.WriteLine($"  skipped {line}");
-        }
-
-        foreach (var line in result.Refused)
-        {
-            Console.Error.WriteLine($"  refused {line}");
-        }
-
-        return result.Refused.Count == 0 ? 0 : 1;
+        result.AddError($"'{text}' is not a date in the form {DateFormat}");
+        return null;
     }
 }

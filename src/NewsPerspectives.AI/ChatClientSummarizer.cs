@@ -187,7 +187,7 @@ public sealed class ChatClientSummarizer : ISummarizer
 
     private async Task<DigestSummary> FallbackAsync(SummaryRequest request, List<string> notes, string reason, CancellationToken cancellationToken)
     {
-        _logger.LogWarning("Chat summarizer fell back to {Fallback} for topic {Topic}: {Reason}", _fallback.GetType().Name, request.Topic.Id, reason);
+        _logger.FellBack(_fallback.GetType().Name, request.Topic.Id, reason);
         notes.Add($"chat summarizer: {reason}; used the {_fallback.GetType().Name} instead");
         var summary = await _fallback.SummarizeAsync(request, cancellationToken).ConfigureAwait(false);
         return new DigestSummary { Highlights = summary.Highlights, SideBullets = summary.SideBullets, Notes = [.. notes, .. summary.Notes] };

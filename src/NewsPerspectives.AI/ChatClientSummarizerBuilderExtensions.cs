@@ -19,6 +19,7 @@ public static class ChatClientSummarizerBuilderExtensions
     /// <param name="configure">Configures the summarizer's options.</param>
     /// <param name="chatClientKey">The service key of a keyed <see cref="IChatClient"/>; <see langword="null"/> (the default) for the unkeyed one.</param>
     /// <returns>The builder.</returns>
+    /// <remarks>The options are validated when first used and, in a host, at start: a value out of range fails naming the option.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     public static INewsPerspectivesBuilder UseChatClientSummarizer(
         this INewsPerspectivesBuilder builder,
@@ -26,7 +27,8 @@ public static class ChatClientSummarizerBuilderExtensions
         object? chatClientKey = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<ChatClientSummarizerOptions>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatClientSummarizerOptions>, ChatClientSummarizerOptionsValidator>());
+        var options = builder.Services.AddOptions<ChatClientSummarizerOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);

@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace NewsPerspectives;
 
-/// <summary>Options of the <see cref="ChatClientSummarizer"/>. Validated when the summarizer is created.</summary>
+/// <summary>Options of the <see cref="ChatClientSummarizer"/>. Validated when the summarizer is created and, in a host, at start.</summary>
 public sealed class ChatClientSummarizerOptions
 {
     /// <summary>The default system prompt: the model's role and the rules every bullet must follow.</summary>
@@ -59,23 +61,47 @@ public sealed class ChatClientSummarizerOptions
     public int? MaxOutputTokens { get; set; } = 2000;
 
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    /// <exception cref="ArgumentException">A prompt is empty or the template has no <c>{sources}</c> placeholder.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, a prompt is empty or the template has no <c>{sources}</c> placeholder; the message names every one.</exception>
     public void Validate()
+    {
+        var problems = Problems().ToArray();
+        if (problems.Length > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems.Select(p => p.Message)), problems[0].Option);
+        }
+    }
+
+    /// <summary>What is wrong, each naming its option (<c>ChatClientSummarizerOptions.Timeout is …; it must …</c>).</summary>
+    internal IEnumerable<(string Option, string Message)> Problems()
     {
         if (Timeout <= TimeSpan.Zero && Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "must be positive (or Timeout.InfiniteTimeSpan)");
+            yield return Problem(nameof(Timeout), Timeout.ToString("c", CultureInfo.InvariantCulture), "must be positive (or Timeout.InfiniteTimeSpan)");
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxHighlights);
-        ArgumentOutOfRangeException.ThrowIfNegative(BulletsPerSide);
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxDescriptionLength);
-        ArgumentException.ThrowIfNullOrWhiteSpace(SystemPrompt);
-        ArgumentException.ThrowIfNullOrWhiteSpace(UserPromptTemplate);
-        if (!UserPromptTemplate.Contains("{sources}", StringComparison.Ordinal))
+        foreach (var (name, value) in new[] { (nameof(MaxHighlights), MaxHighlights), (nameof(BulletsPerSide), BulletsPerSide), (nameof(MaxDescriptionLength), MaxDescriptionLength) })
         {
-            throw new ArgumentException("the user prompt template must contain the {sources} placeholder", nameof(UserPromptTemplate));
+            if (value < 0)
+            {
+                yield return Problem(name, value.ToString(CultureInfo.InvariantCulture), "must be 0 or more");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(SystemPrompt))
+        {
+            yield return Problem(nameof(SystemPrompt), "empty", "must not be empty");
+        }
+
+        if (string.IsNullOrWhiteSpace(UserPromptTemplate))
+        {
+            yield return Problem(nameof(UserPromptTemplate), "empty", "must not be empty");
+        }
+        else if (!UserPromptTemplate.Contains("{sources}", StringComparison.Ordinal))
+        {
+            yield return Problem(nameof(UserPromptTemplate), "without {sources}", "must contain the {sources} placeholder");
         }
     }
+
+    private static (string Option, string Message) Problem(string option, string value, string rule) =>
+        (option, $"{nameof(ChatClientSummarizerOptions)}.{option} is {value}; it {rule}");
 }

@@ -297,8 +297,10 @@ public sealed class ChatClientSummarizerTests
     {
         var client = FakeChatClient.Answering(GoodAnswer);
 
-        Assert.Throws<ArgumentException>(() => new ChatClientSummarizer(client, new ChatClientSummarizerOptions { UserPromptTemplate = "Summarize {topic}." }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ChatClientSummarizer(client, new ChatClientSummarizerOptions { Timeout = TimeSpan.Zero }));
+        var template = Assert.Throws<ArgumentException>(() => new ChatClientSummarizer(client, new ChatClientSummarizerOptions { UserPromptTemplate = "Summarize {topic}." }));
+        Assert.Contains("ChatClientSummarizerOptions.UserPromptTemplate", template.Message, StringComparison.Ordinal);
+        var timeout = Assert.Throws<ArgumentException>(() => new ChatClientSummarizer(client, new ChatClientSummarizerOptions { Timeout = TimeSpan.Zero }));
+        Assert.Equal(nameof(ChatClientSummarizerOptions.Timeout), timeout.ParamName);
     }
 
     [Fact]

@@ -28,12 +28,13 @@ public sealed class BackfillTests : IDisposable
         Assert.InRange(result.Continuations, 4, result.Stories);
 
         // The snap-election story began on the 10th ("considers dissolving lower house"); on the 11th it ran again and
-        // developed ("says potential February election 'an option'", a story of its own that day, continuing it).
+        // developed: "says potential February election 'an option'" and "reportedly eyeing snap election next month"
+        // were stories of their own that day, each continuing it.
         var probe = await archive.FindContinuationsAsync(Run("china-japan", new DateOnly(2026, 1, 12), China("x", "Takaichi says February election is an option")));
         var history = (await archive.GetHistoryAsync(Assert.Single(probe).ArchivedStoryId))!;
         Assert.Equal([new DateOnly(2026, 1, 10), new DateOnly(2026, 1, 11)], history.Days.Select(d => d.Date));
         Assert.Equal("Japan's Takaichi considers dissolving lower house - reports", history.Days[0].Headline);
-        Assert.Equal(2, history.Days[1].StoryIds.Count);
+        Assert.Equal(3, history.Days[1].StoryIds.Count);
         Assert.Equal(["china", "japan"], history.Sides.Select(s => s.SideId));
         Assert.Empty(history.SidesNeverCovered);
     }

@@ -9,21 +9,14 @@ internal static class ExternalTool
         RunAsync(fileName, workingDirectory, TimeSpan.FromMinutes(3), arguments);
 
     /// <summary>Runs a program; when it outlives <paramref name="timeout"/> its whole process tree is killed and the test fails.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, timeout, null, arguments);
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+    /// <summary>Runs a program with extra environment variables (a <see langword="null"/> value removes one).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(fileName, workingDirectory, environment, arguments)) ?? throw new InvalidOperationException($"could not start {fileName}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -39,6 +32,36 @@ internal static class ExternalTool
         }
 
         return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The start info of a program with redirected output.</summary>
+    public static ProcessStartInfo StartInfo(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>The path of a program on PATH, or a clear failure (CI installs hugo and chromium; see .ci/run).</summary>

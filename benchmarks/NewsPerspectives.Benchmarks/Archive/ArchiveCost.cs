@@ -61,7 +61,7 @@ internal static class ArchiveCost
                             {
                                 Id = "s" + k.ToString(CultureInfo.InvariantCulture),
                                 Headline = title,
-                                Terms = TermEquivalents.Terms(title),
+                                Terms = HeadlineTerms.Terms(title),
                                 Coverage = [new SideCoverage { SideId = topic.Sides[k % topic.Sides.Count].Id, Articles = 1 + (k % 3), FirstPublished = new DateTimeOffset(first.AddDays(d).ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero) }],
                                 Outlets = [outlet],
                             };

@@ -7,7 +7,7 @@ namespace NewsPerspectives.Benchmarks.Quality;
 /// labelled post's rebuilt inputs and scores the stories against the human same-event groups, pairwise: every pair of
 /// lines of one post is "same story" or not (lines in no group are singletons; a collapsed near-duplicate is in its kept
 /// article's story). Prints precision, recall and F1 for the lexical clusterer and for lexical + MiniLM embeddings.
-/// Options: <c>--lexical-only</c>, <c>--threshold X</c>, <c>--cohesion X</c>, <c>--semantic-threshold X</c>, <c>--verbose</c>.
+/// Options: <c>--lexical-only</c>, <c>--same-side X</c>, <c>--cross-side X</c>, <c>--cohesion X</c>, <c>--semantic-threshold X</c>, <c>--verbose</c>.
 /// </summary>
 internal static class StoryQuality
 {
@@ -16,9 +16,14 @@ internal static class StoryQuality
         var posts = LabeledDigests.Load();
         bool verbose = args.Contains("--verbose");
         var options = new StoryClustererOptions();
-        if (Value(args, "--threshold") is double t)
+        if (Value(args, "--same-side") is double t)
         {
-            options.LexicalThreshold = t;
+            options.SameSideThreshold = t;
+        }
+
+        if (Value(args, "--cross-side") is double x)
+        {
+            options.CrossSideThreshold = x;
         }
 
         if (Value(args, "--cohesion") is double c)
@@ -52,7 +57,7 @@ internal static class StoryQuality
 
     private static void Print(string name, PairCounts c, StoryClustererOptions options) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-30} precision {c.Precision:F3}  recall {c.Recall:F3}  F1 {c.F1:F3}  (pairs: {c.TruePositive} right, {c.FalsePositive} wrong, {c.FalseNegative} missed; lexical threshold {options.LexicalThreshold}, semantic {options.SemanticThreshold})"));
+            $"{name,-30} precision {c.Precision:F3}  recall {c.Recall:F3}  F1 {c.F1:F3}  (pairs: {c.TruePositive} right, {c.FalsePositive} wrong, {c.FalseNegative} missed; same-side threshold {options.SameSideThreshold}, cross-side {options.CrossSideThreshold}, semantic {options.SemanticThreshold})"));
 
     internal static async Task<PairCounts> ScoreAsync(IReadOnlyList<LabeledPost> posts, IStoryClusterer clusterer, bool verbose)
     {

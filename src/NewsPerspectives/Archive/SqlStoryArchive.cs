@@ -580,7 +580,7 @@ public abstract class SqlStoryArchive : IStoryArchive, IStoryArchiveMaintenance
 
     /// <summary>The terms a story is indexed and scored on: its kept terms, or its headline's when it kept none.</summary>
     private static IReadOnlyList<string> EffectiveTerms(StorySnapshot story) =>
-        (story.Terms.Count > 0 ? story.Terms : TermEquivalents.Terms(story.Headline)).Distinct(StringComparer.Ordinal).ToArray();
+        (story.Terms.Count > 0 ? story.Terms : HeadlineTerms.Terms(story.Headline)).Distinct(StringComparer.Ordinal).ToArray();
 
     private static string[] SplitTerms(string terms) => terms.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

@@ -6,7 +6,7 @@ public sealed class StoryContinuationOptions
     /// <summary>A story continues one that ran on one of this many days before (yesterday is 1). Default 3.</summary>
     public int WindowDays { get; set; } = 3;
 
-    /// <summary>The least score (see <see cref="StoryContinuation.Score"/>) for a continuation. Default 0.25: on the continuation pairs labelled from the dev posts, precision 0.77 and recall 0.29 (every repeat of an article found); lower finds more developments and more false ones (docs/quality.md).</summary>
+    /// <summary>The least score (see <see cref="StoryContinuation.Score"/>) for a continuation. Default 0.25: on the continuation pairs labelled from the dev posts, precision 0.75 and recall 0.31 (every repeat of an article found); lower finds more developments and more false ones (docs/quality.md).</summary>
     public double MinScore { get; set; } = 0.25;
 
     /// <summary>Each story probes the archive's index with its this many rarest terms (plus one per four more terms). Default 4.</summary>

@@ -1,6 +1,6 @@
 namespace NewsPerspectives;
 
-/// <summary>The terms a story archive keeps for a story: the lexical terms stories are matched on (<see cref="TermEquivalents"/>).</summary>
+/// <summary>The terms a story archive keeps for a story: the lexical terms stories are matched on (<see cref="HeadlineTerms"/>).</summary>
 internal static class StoryTerms
 {
     public const int DefaultMaxTerms = 24;
@@ -10,7 +10,7 @@ internal static class StoryTerms
     {
         var result = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in TermEquivalents.Terms(headline))
+        foreach (var term in HeadlineTerms.Terms(headline))
         {
             if (result.Count < maxTerms && seen.Add(term))
             {
@@ -21,7 +21,7 @@ internal static class StoryTerms
         var counts = new Dictionary<string, (int Count, int First)>(StringComparer.Ordinal);
         foreach (var title in titles)
         {
-            foreach (var term in TermEquivalents.Terms(title))
+            foreach (var term in HeadlineTerms.Terms(title))
             {
                 if (!seen.Contains(term))
                 {

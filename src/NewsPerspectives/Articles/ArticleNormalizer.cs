@@ -150,11 +150,14 @@ public static class ArticleNormalizer
     private static string SiteHost(Uri uri) =>
         uri.Host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? uri.Host[4..] : uri.Host;
 
-    /// <summary>A publisher's own feed (its channel link on the article's host) names the outlet in its title.</summary>
+    /// <summary>
+    /// A publisher's own feed (its channel link on the article's host) names the outlet in its title. The rule reads
+    /// the channel's link, never the address the feed was fetched from, so a file and an HTTP read agree.
+    /// </summary>
     private static string? PublisherName(FeedReadResult read, string link)
     {
-        if (string.IsNullOrWhiteSpace(read.Title) || read.BaseAddress is null
-            || !Uri.TryCreate(read.BaseAddress, UriKind.Absolute, out var channel))
+        if (string.IsNullOrWhiteSpace(read.Title) || read.Link is null
+            || !Uri.TryCreate(read.Link, UriKind.Absolute, out var channel))
         {
             return null;
         }

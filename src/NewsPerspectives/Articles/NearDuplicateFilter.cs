@@ -29,6 +29,16 @@ public sealed class NearDuplicateFilterOptions
 
     /// <summary>Whether the filter collapses anything. Default <see langword="true"/>; <see langword="false"/> lists every copy, as the seed did.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>The rules: similarities above 0 and at most 1; counts not negative.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.Fraction(JaccardThreshold);
+        check.Fraction(ContainmentThreshold);
+        check.Fraction(MinJaccardForContainment);
+        check.AtLeast(MinTermsForContainment, 1);
+        check.AtLeast(ExhaustiveBelow, 0);
+    }
 }
 
 /// <summary>
@@ -44,7 +54,12 @@ public sealed class NearDuplicateFilter : IArticleFilter
 
     /// <summary>Creates the filter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    public NearDuplicateFilter(NearDuplicateFilterOptions? options = null) => _options = options ?? new NearDuplicateFilterOptions();
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public NearDuplicateFilter(NearDuplicateFilterOptions? options = null)
+    {
+        _options = options ?? new NearDuplicateFilterOptions();
+        OptionChecks.Validate(nameof(NearDuplicateFilterOptions), _options.Check);
+    }
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<Article>> FilterAsync(IReadOnlyList<Article> articles, ArticleFilterContext context, CancellationToken cancellationToken = default)

@@ -3,15 +3,15 @@ namespace NewsPerspectives;
 /// <summary>A configuration error, naming the file, the line and column, and the field.</summary>
 public sealed class ConfigurationException : NewsPerspectivesException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="filePath">The configuration file.</param>
+    /// <summary>Creates the exception. The message is <c>file(line,column): field: problem</c>, or <c>file: field: problem</c> when the line is unknown.</summary>
+    /// <param name="filePath">The configuration file (for an <c>IConfiguration</c> source: <c>configuration 'Section:key'</c>).</param>
     /// <param name="line">1-based line, or 0 when unknown.</param>
     /// <param name="column">1-based column, or 0 when unknown.</param>
     /// <param name="field">The field path, such as <c>topics[0].feeds[1].side</c>.</param>
     /// <param name="problem">What is wrong.</param>
     /// <param name="innerException">The cause, if any.</param>
     public ConfigurationException(string filePath, int line, int column, string field, string problem, Exception? innerException = null)
-        : base($"{filePath}({line},{column}): {field}: {problem}", innerException ?? new InvalidOperationException(problem))
+        : base(line > 0 ? $"{filePath}({line},{column}): {field}: {problem}" : $"{filePath}: {field}: {problem}", innerException ?? new InvalidOperationException(problem))
     {
         FilePath = filePath;
         Line = line;
@@ -32,7 +32,7 @@ public sealed class ConfigurationException : NewsPerspectivesException
     /// <param name="innerException">The cause.</param>
     public ConfigurationException(string message, Exception innerException) : this("", 0, 0, "", message, innerException) { }
 
-    /// <summary>The configuration file.</summary>
+    /// <summary>The configuration file, or for an <c>IConfiguration</c> source the key, as <c>configuration 'NewsPerspectives:topics:0:id'</c>.</summary>
     public string FilePath { get; }
 
     /// <summary>1-based line of the offending value, or 0 when unknown.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -76,6 +77,24 @@ public static partial class TopicConfigurationLoader
         return reader.ReadRoot(root);
     }
 
+    /// <summary>
+    /// Loads topics from a configuration section (<c>appsettings.json</c>, environment variables, a YAML file added as a
+    /// configuration source, …) laid out as the YAML file is: <c>settings</c> and <c>topics</c> under the section.
+    /// Keys match whatever their case; the same rules apply and the errors name the configuration key instead of a line.
+    /// </summary>
+    /// <param name="configuration">The section, such as <c>configuration.GetSection("NewsPerspectives")</c>.</param>
+    /// <param name="baseDirectory">Folder against which relative feed paths and <c>settings.outlets</c> resolve; the current folder when <see langword="null"/>.</param>
+    /// <returns>The configuration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configuration"/> is null.</exception>
+    /// <exception cref="ConfigurationException">The section is invalid (the message names the key and the field).</exception>
+    public static NewsPerspectivesConfiguration Load(IConfiguration configuration, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var nodes = new ConfigurationNodes(configuration);
+        var reader = new Reader(nodes, baseDirectory ?? Directory.GetCurrentDirectory());
+        return reader.ReadRoot(reader.Mapping(nodes.Root, "(root)"));
+    }
+
     /// <summary>Builds the Google News RSS search URL exactly as the seed did (<c>q</c>, <c>hl</c>, <c>gl</c>, <c>ceid</c>).</summary>
     /// <param name="query">The search query.</param>
     /// <param name="language">Language code, e.g. <c>en</c>.</param>
@@ -119,23 +138,35 @@ public static partial class TopicConfigurationLoader
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value) && value > TimeSpan.Zero;
     }
 
-    private sealed class Reader(string file, string baseDirectory) : YamlNodes(file)
+    private sealed class Reader : YamlNodes
     {
+        private readonly string _baseDirectory;
         private string? _googleNewsBaseUrl;
+
+        public Reader(string file, string baseDirectory)
+            : base(file) => _baseDirectory = baseDirectory;
+
+        public Reader(ConfigurationNodes configuration, string baseDirectory)
+            : base(configuration) => _baseDirectory = baseDirectory;
 
         public NewsPerspectivesConfiguration ReadRoot(YamlMappingNode root)
         {
-            Expect(root, "", ["topics", "settings"]);
+            if (!FromConfiguration)
+            {
+                // A configuration section may hold other keys too (the options, "http"): only a file is strict at the root.
+                Expect(root, "", ["topics", "settings"]);
+            }
+
             var defaults = new TopicLimits();
             DateTimeOffset? asOf = null;
             string? outletsPath = null;
             OutletRegistry? outlets = null;
-            if (Child(root, "settings") is { } settingsNode)
+            if (Find(root, "settings") is { } settingsNode)
             {
                 var settings = Mapping(settingsNode, "settings");
                 Expect(settings, "settings", ["maxArticles", "maxArticlesPerTopic", "maxAge", "articleMaxAge", "balanceSides", "asOf", "googleNewsBaseUrl", "outlets"], IgnoredSeedSettings);
                 defaults = ReadLimits(settings, "settings", defaults);
-                if (Child(settings, "asOf") is { } asOfNode)
+                if (Find(settings, "asOf") is { } asOfNode)
                 {
                     var text = Scalar(asOfNode, "settings.asOf");
                     if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
@@ -146,12 +177,12 @@ public static partial class TopicConfigurationLoader
                     asOf = parsed;
                 }
 
-                if (Child(settings, "googleNewsBaseUrl") is { } baseNode)
+                if (Find(settings, "googleNewsBaseUrl") is { } baseNode)
                 {
                     _googleNewsBaseUrl = HttpUrl(baseNode, "settings.googleNewsBaseUrl");
                 }
 
-                if (Child(settings, "outlets") is { } outletsNode)
+                if (Find(settings, "outlets") is { } outletsNode)
                 {
                     var relative = Scalar(outletsNode, "settings.outlets");
                     if (string.IsNullOrWhiteSpace(relative) || relative.Contains("://", StringComparison.Ordinal))
@@ -159,7 +190,7 @@ public static partial class TopicConfigurationLoader
                         throw Error(outletsNode, "settings.outlets", $"'{relative}' is not a file path (give a YAML outlet registry, relative to this file)");
                     }
 
-                    outletsPath = Path.GetFullPath(Path.Combine(baseDirectory, relative));
+                    outletsPath = Path.GetFullPath(Path.Combine(_baseDirectory, relative));
                     if (!File.Exists(outletsPath))
                     {
                         throw Error(outletsNode, "settings.outlets", $"the outlet registry '{outletsPath}' does not exist");
@@ -170,12 +201,16 @@ public static partial class TopicConfigurationLoader
                 }
             }
 
-            if (Child(root, "topics") is not { } topicsNode)
+            if (Find(root, "topics") is not { } topicsNode)
             {
                 throw Error(root, "topics", "missing: the configuration needs a 'topics' list");
             }
 
             var topicsSeq = Sequence(topicsNode, "topics");
+            if (topicsSeq.Children.Count == 0)
+            {
+                throw Error(topicsNode, "topics", "the list is empty: the configuration needs at least one topic");
+            }
             var topics = new List<TopicDefinition>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < topicsSeq.Children.Count; i++)
@@ -185,7 +220,7 @@ public static partial class TopicConfigurationLoader
                 var topic = ReadTopic(topicNode, field, defaults, out bool active);
                 if (!ids.Add(topic.Id))
                 {
-                    throw Error(Child(topicNode, "id")!, $"{field}.id", $"duplicate topic id '{topic.Id}'");
+                    throw Error(Find(topicNode, "id")!, $"{field}.id", $"duplicate topic id '{topic.Id}'");
                 }
 
                 if (active)
@@ -208,9 +243,9 @@ public static partial class TopicConfigurationLoader
             }
 
             var name = Scalar(Required(node, "name", field), $"{field}.name");
-            active = Child(node, "active") is not { } activeNode || Bool(activeNode, $"{field}.active");
+            active = Find(node, "active") is not { } activeNode || Bool(activeNode, $"{field}.active");
 
-            var sidesKey = Child(node, "sides") is not null ? "sides" : "perspectives";
+            var sidesKey = Find(node, "sides") is not null ? "sides" : "perspectives";
             var sidesNode = Required(node, sidesKey, field, "sides");
             var sidesSeq = Sequence(sidesNode, $"{field}.{sidesKey}");
             var sides = new List<SideDefinition>();
@@ -235,9 +270,9 @@ public static partial class TopicConfigurationLoader
                 {
                     Id = sideId,
                     Name = Scalar(Required(sideNode, "name", sideField), $"{sideField}.name"),
-                    Aliases = Child(sideNode, "aliases") is { } aliases ? Strings(aliases, $"{sideField}.aliases") : [],
-                    Countries = Child(sideNode, "countries") is { } countries ? Countries(countries, $"{sideField}.countries") : [],
-                    Outlets = Child(sideNode, "outlets") is { } sideOutlets ? Strings(sideOutlets, $"{sideField}.outlets") : [],
+                    Aliases = Find(sideNode, "aliases") is { } aliases ? Strings(aliases, $"{sideField}.aliases") : [],
+                    Countries = Find(sideNode, "countries") is { } countries ? Countries(countries, $"{sideField}.countries") : [],
+                    Outlets = Find(sideNode, "outlets") is { } sideOutlets ? Strings(sideOutlets, $"{sideField}.outlets") : [],
                 });
             }
 
@@ -246,7 +281,7 @@ public static partial class TopicConfigurationLoader
                 throw Error(sidesNode, $"{field}.{sidesKey}", "a topic needs at least one side");
             }
 
-            var feedsKey = Child(node, "feeds") is not null ? "feeds" : "rssFeeds";
+            var feedsKey = Find(node, "feeds") is not null ? "feeds" : "rssFeeds";
             var feedsNode = Required(node, feedsKey, field, "feeds");
             var feedsSeq = Sequence(feedsNode, $"{field}.{feedsKey}");
             var feeds = new List<FeedDefinition>();
@@ -261,7 +296,7 @@ public static partial class TopicConfigurationLoader
             }
 
             var limits = defaults;
-            if (Child(node, "limits") is { } limitsNode)
+            if (Find(node, "limits") is { } limitsNode)
             {
                 var limitsMap = Mapping(limitsNode, $"{field}.limits");
                 Expect(limitsMap, $"{field}.limits", ["maxArticles", "maxArticlesPerTopic", "maxAge", "articleMaxAge", "balanceSides"]);
@@ -275,8 +310,8 @@ public static partial class TopicConfigurationLoader
                 Sides = sides,
                 Feeds = feeds,
                 Limits = limits,
-                Keywords = Child(node, "keywords") is { } keywords ? Strings(keywords, $"{field}.keywords") : [],
-                Relevance = Child(node, "relevance") is { } relevanceNode ? ReadRelevance(Mapping(relevanceNode, $"{field}.relevance"), $"{field}.relevance") : null,
+                Keywords = Find(node, "keywords") is { } keywords ? Strings(keywords, $"{field}.keywords") : [],
+                Relevance = Find(node, "relevance") is { } relevanceNode ? ReadRelevance(Mapping(relevanceNode, $"{field}.relevance"), $"{field}.relevance") : null,
             };
         }
 
@@ -284,8 +319,8 @@ public static partial class TopicConfigurationLoader
         {
             Expect(node, field, ["path", "url", "googleNews", "type", "query", "language", "region", "side", "perspective"]);
             string? side = null;
-            var sideKey = Child(node, "side") is not null ? "side" : "perspective";
-            if (Child(node, sideKey) is { } sideNode)
+            var sideKey = Find(node, "side") is not null ? "side" : "perspective";
+            if (Find(node, sideKey) is { } sideNode)
             {
                 side = Scalar(sideNode, $"{field}.{sideKey}");
                 if (!sides.Any(s => s.Id == side))
@@ -294,19 +329,19 @@ public static partial class TopicConfigurationLoader
                 }
             }
 
-            string? language = Child(node, "language") is { } languageNode ? Scalar(languageNode, $"{field}.language") : null;
-            string? region = Child(node, "region") is { } regionNode ? Scalar(regionNode, $"{field}.region") : null;
+            string? language = Find(node, "language") is { } languageNode ? Scalar(languageNode, $"{field}.language") : null;
+            string? region = Find(node, "region") is { } regionNode ? Scalar(regionNode, $"{field}.region") : null;
 
-            var hasPath = Child(node, "path") is not null;
-            var hasUrl = Child(node, "url") is not null;
+            var hasPath = Find(node, "path") is not null;
+            var hasUrl = Find(node, "url") is not null;
             string? query = null;
             YamlNode? queryNode = null;
-            if (Child(node, "googleNews") is { } gn)
+            if (Find(node, "googleNews") is { } gn)
             {
                 queryNode = gn;
                 query = Scalar(gn, $"{field}.googleNews");
             }
-            else if (Child(node, "type") is { } typeNode)
+            else if (Find(node, "type") is { } typeNode)
             {
                 var type = Scalar(typeNode, $"{field}.type");
                 if (type is not ("google_news" or "googleNews"))
@@ -346,11 +381,11 @@ public static partial class TopicConfigurationLoader
 
             if (hasUrl)
             {
-                var urlNode = Child(node, "url")!;
+                var urlNode = Find(node, "url")!;
                 return new FeedDefinition { Kind = FeedKind.Url, Location = HttpUrl(urlNode, $"{field}.url"), Language = language, Region = region, Side = side };
             }
 
-            var pathNode = Child(node, "path")!;
+            var pathNode = Find(node, "path")!;
             var path = Scalar(pathNode, $"{field}.path");
             if (path.Contains("://", StringComparison.Ordinal))
             {
@@ -360,7 +395,7 @@ public static partial class TopicConfigurationLoader
             return new FeedDefinition
             {
                 Kind = FeedKind.File,
-                Location = Path.GetFullPath(Path.Combine(baseDirectory, path)),
+                Location = Path.GetFullPath(Path.Combine(_baseDirectory, path)),
                 Name = path.Replace('\\', '/'),
                 Language = language,
                 Region = region,
@@ -371,8 +406,8 @@ public static partial class TopicConfigurationLoader
         private TopicLimits ReadLimits(YamlMappingNode node, string field, TopicLimits defaults)
         {
             int maxArticles = defaults.MaxArticles;
-            var maxKey = Child(node, "maxArticles") is not null ? "maxArticles" : "maxArticlesPerTopic";
-            if (Child(node, maxKey) is { } maxNode)
+            var maxKey = Find(node, "maxArticles") is not null ? "maxArticles" : "maxArticlesPerTopic";
+            if (Find(node, maxKey) is { } maxNode)
             {
                 var text = Scalar(maxNode, $"{field}.{maxKey}");
                 if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxArticles) || maxArticles < 1 || maxArticles > 10_000)
@@ -382,8 +417,8 @@ public static partial class TopicConfigurationLoader
             }
 
             var maxAge = defaults.MaxAge;
-            var ageKey = Child(node, "maxAge") is not null ? "maxAge" : "articleMaxAge";
-            if (Child(node, ageKey) is { } ageNode)
+            var ageKey = Find(node, "maxAge") is not null ? "maxAge" : "articleMaxAge";
+            if (Find(node, ageKey) is { } ageNode)
             {
                 var text = Scalar(ageNode, $"{field}.{ageKey}");
                 if (!TryParseDuration(text, out maxAge))
@@ -393,7 +428,7 @@ public static partial class TopicConfigurationLoader
             }
 
             bool balance = defaults.BalanceSides;
-            if (Child(node, "balanceSides") is { } balanceNode)
+            if (Find(node, "balanceSides") is { } balanceNode)
             {
                 balance = Bool(balanceNode, $"{field}.balanceSides");
             }
@@ -405,7 +440,7 @@ public static partial class TopicConfigurationLoader
         {
             Expect(node, field, ["enabled", "minScore", "builtInTerms", "outletCountry"]);
             double? minScore = null;
-            if (Child(node, "minScore") is { } minNode)
+            if (Find(node, "minScore") is { } minNode)
             {
                 var text = Scalar(minNode, $"{field}.minScore");
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 100)
@@ -418,10 +453,10 @@ public static partial class TopicConfigurationLoader
 
             return new TopicRelevance
             {
-                Enabled = Child(node, "enabled") is { } enabledNode ? Bool(enabledNode, $"{field}.enabled") : null,
+                Enabled = Find(node, "enabled") is { } enabledNode ? Bool(enabledNode, $"{field}.enabled") : null,
                 MinScore = minScore,
-                UseBuiltInTerms = Child(node, "builtInTerms") is { } builtInNode ? Bool(builtInNode, $"{field}.builtInTerms") : null,
-                UseOutletCountry = Child(node, "outletCountry") is { } countryNode ? Bool(countryNode, $"{field}.outletCountry") : null,
+                UseBuiltInTerms = Find(node, "builtInTerms") is { } builtInNode ? Bool(builtInNode, $"{field}.builtInTerms") : null,
+                UseOutletCountry = Find(node, "outletCountry") is { } countryNode ? Bool(countryNode, $"{field}.outletCountry") : null,
             };
         }
 

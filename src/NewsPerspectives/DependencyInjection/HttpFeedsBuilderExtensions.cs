@@ -5,6 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace NewsPerspectives;
 
@@ -13,6 +14,12 @@ public static class HttpFeedsBuilderExtensions
 {
     /// <summary>The name of the resilience pipeline <see cref="AddHttpFeeds"/> adds to the feed client.</summary>
     public const string ResiliencePipelineName = "newsperspectives-feeds";
+
+    /// <summary>The name of the feed client in <c>IHttpClientFactory</c> (<c>services.AddHttpClient(ClientName)</c> reaches it).</summary>
+    public const string ClientName = nameof(HttpFeedSource);
+
+    /// <summary>Polly's name for the attempt event that its retry strategy reports after every try.</summary>
+    private const string ExecutionAttemptEvent = "ExecutionAttempt";
 
     /// <summary>
     /// Adds <see cref="HttpFeedSource"/> for <see cref="FeedKind.Url"/> and <see cref="FeedKind.GoogleNews"/> feeds:
@@ -31,20 +38,33 @@ public static class HttpFeedsBuilderExtensions
     /// (<c>.ConfigurePrimaryHttpMessageHandler(() =&gt; new SocketsHttpHandler { Proxy = ... })</c>, which replaces the
     /// handler and so the private-address guard) or other resilience strategies to it.
     /// </returns>
+    /// <remarks>
+    /// Calling it again only adds the <paramref name="configure"/> step: the client, its handler and its retry are
+    /// registered once. <see cref="HttpFeedOptions"/> is validated when first used and, in a host, at start.
+    /// Successful attempts of the retry pipeline are logged at Debug (Polly's default is Information); failed ones
+    /// stay at Warning.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     public static IHttpClientBuilder AddHttpFeeds(this INewsPerspectivesBuilder builder, Action<HttpFeedOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<HttpFeedOptions>();
+        var options = OptionsChecker<HttpFeedOptions>.Register(services, (o, check) => o.Check(check));
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        var http = services.AddHttpClient(ClientName);
+        if (services.Any(d => d.ServiceType == typeof(HttpFeedsRegistration)))
+        {
+            return http; // Registered once: a second call adds no second handler or retry (a 503 is retried MaxRetries times, not twice that).
+        }
+
+        services.AddSingleton<HttpFeedsRegistration>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFeedValidatorCache, InMemoryFeedValidatorCache>();
-        var http = services.AddHttpClient<HttpFeedSource, HttpFeedSource>((client, sp) =>
+        http.AddTypedClient((client, sp) =>
         {
             client.Timeout = Timeout.InfiniteTimeSpan; // The source applies HttpFeedOptions.RequestTimeout to headers and body.
             return new HttpFeedSource(
@@ -72,6 +92,7 @@ public static class HttpFeedsBuilderExtensions
                 });
             }
         }).SelectPipelineByAuthority();
+        services.Configure<TelemetryOptions>(QuietSuccessfulAttempts);
 
         // The pipeline holds its sources for its lifetime: resolve the typed client once; the handler's
         // PooledConnectionLifetime keeps DNS fresh.
@@ -146,6 +167,20 @@ public static class HttpFeedsBuilderExtensions
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Polly reports every attempt of the feed pipeline at Information, a successful one too; those go to Debug. A failed
+    /// attempt (Warning) and the retry itself keep their level. Other pipelines of the host are left as they are.
+    /// </summary>
+    private static void QuietSuccessfulAttempts(TelemetryOptions telemetry)
+    {
+        var previous = telemetry.SeverityProvider;
+        telemetry.SeverityProvider = args =>
+            args.Event.EventName == ExecutionAttemptEvent && args.Event.Severity == ResilienceEventSeverity.Information
+            && args.Source.PipelineName == $"{ClientName}-{ResiliencePipelineName}"
+                ? ResilienceEventSeverity.Debug
+                : previous?.Invoke(args) ?? args.Event.Severity;
     }
 
     private static HttpFeedOptions FeedOptions(IServiceProvider services) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -8,10 +9,20 @@ namespace NewsPerspectives;
 /// <summary>Registers NewsPerspectives in a service collection.</summary>
 public static class NewsPerspectivesServiceCollectionExtensions
 {
+    /// <summary>The key of a configuration section that holds <see cref="NewsPerspectivesOptions"/>.</summary>
+    public const string OptionsKey = "options";
+
+    /// <summary>The key of a configuration section that holds <see cref="HttpFeedOptions"/>.</summary>
+    public const string HttpKey = "http";
+
     /// <summary>
-    /// Adds the pipeline and its default stages: local file feeds, the outlet registry (<see cref="OutletRegistry.Default"/>)
-    /// with outlet normalisation, the age, exact-duplicate and relevance filters, the outlet-then-feed side classifier, the extractive summarizer, and the Hugo Markdown, JSON and HTML writers. Defaults are
-    /// registered with <c>TryAdd*</c>, so a registration of your own (before or after, through the builder) wins.
+    /// Adds the pipeline and its default stages: local file feeds, the outlet registry (the registered
+    /// <see cref="NewsPerspectivesConfiguration"/>'s <see cref="NewsPerspectivesConfiguration.Outlets"/>, else
+    /// <see cref="OutletRegistry.Default"/>) with outlet normalisation, the age, exact-duplicate and relevance filters,
+    /// the outlet-then-feed side classifier, the extractive summarizer, and the Hugo Markdown, JSON and HTML writers.
+    /// Defaults are registered with <c>TryAdd*</c>, so a registration of your own (before or after, through the builder)
+    /// wins, and calling this twice registers everything once. The options are validated when first used and, in a
+    /// host, at start (<c>ValidateOnStart</c>): a value out of range fails with a message naming the option.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the default stages' options.</param>
@@ -20,7 +31,7 @@ public static class NewsPerspectivesServiceCollectionExtensions
     public static INewsPerspectivesBuilder AddNewsPerspectives(this IServiceCollection services, Action<NewsPerspectivesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<NewsPerspectivesOptions>();
+        var options = OptionsChecker<NewsPerspectivesOptions>.Register(services, (o, check) => o.Check(check));
         if (configure is not null)
         {
             options.Configure(configure);
@@ -28,7 +39,7 @@ public static class NewsPerspectivesServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedSource, FileFeedSource>(sp => new FileFeedSource(Options(sp).Parser)));
-        services.TryAddSingleton(_ => OutletRegistry.Default);
+        services.TryAddSingleton<OutletRegistry>(sp => sp.GetService<NewsPerspectivesConfiguration>()?.Outlets ?? OutletRegistry.Default);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, OutletNormalizationFilter>(sp => new OutletNormalizationFilter(sp.GetRequiredService<OutletRegistry>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, AgeWindowFilter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IArticleFilter, ExactDuplicateFilter>());
@@ -52,6 +63,59 @@ public static class NewsPerspectivesServiceCollectionExtensions
             sp.GetService<ILogger<DigestPipeline>>(),
             new ExtractiveSummarizer(Options(sp).Summarizer)));
         return new NewsPerspectivesBuilder(services);
+    }
+
+    /// <summary>
+    /// The one call for a loaded configuration: <see cref="AddNewsPerspectives(IServiceCollection, Action{NewsPerspectivesOptions})"/>
+    /// with <paramref name="configuration"/> registered as the <see cref="NewsPerspectivesConfiguration"/> service, so
+    /// its outlet registry (<c>settings.outlets</c>) is the one the pipeline uses. Its Google News base URL and limits
+    /// are already in its topics' feeds and limits. Resolve it to run its topics.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration, e.g. from <see cref="TopicConfigurationLoader.LoadFile"/>; replaces one registered before.</param>
+    /// <param name="configure">Configures the default stages' options.</param>
+    /// <returns>A builder for further configuration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    public static INewsPerspectivesBuilder AddNewsPerspectives(this IServiceCollection services, NewsPerspectivesConfiguration configuration, Action<NewsPerspectivesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.Replace(ServiceDescriptor.Singleton(configuration));
+        return services.AddNewsPerspectives(configure);
+    }
+
+    /// <summary>
+    /// Configures NewsPerspectives from a configuration section (<c>appsettings.json</c>, environment variables such as
+    /// <c>NewsPerspectives__options__Pipeline__MaxConcurrentFeeds</c>, a YAML file as a configuration source, …):
+    /// <list type="bullet">
+    /// <item><c>options</c> binds <see cref="NewsPerspectivesOptions"/> (an unknown key is an error);</item>
+    /// <item><c>http</c> binds <see cref="HttpFeedOptions"/> (used once you call <c>AddHttpFeeds()</c>);</item>
+    /// <item><c>settings</c> and <c>topics</c>, laid out as in the YAML file, are read with the YAML loader's rules and
+    /// registered as the <see cref="NewsPerspectivesConfiguration"/> service (with its outlet registry), checked when
+    /// a host starts; relative paths resolve against the current folder.</item>
+    /// </list>
+    /// <paramref name="configure"/> runs after the binding, so values set in code win.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section, such as <c>builder.Configuration.GetSection("NewsPerspectives")</c>.</param>
+    /// <param name="configure">Configures the default stages' options after the binding.</param>
+    /// <returns>A builder for further configuration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configuration"/> is null.</exception>
+    public static INewsPerspectivesBuilder AddNewsPerspectives(this IServiceCollection services, IConfiguration configuration, Action<NewsPerspectivesOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NewsPerspectivesOptions>().Bind(configuration.GetSection(OptionsKey), o => o.ErrorOnUnknownConfiguration = true);
+        services.AddOptions<HttpFeedOptions>().Bind(configuration.GetSection(HttpKey), o => o.ErrorOnUnknownConfiguration = true);
+        if (configuration.GetSection("topics").Exists() || configuration.GetSection("settings").Exists())
+        {
+            services.Replace(ServiceDescriptor.Singleton(new ConfiguredTopics(configuration, Directory.GetCurrentDirectory())));
+            services.Replace(ServiceDescriptor.Singleton(sp => sp.GetRequiredService<ConfiguredTopics>().Value));
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConfiguredTopics.StartCheck>, ConfiguredTopics.Validator>());
+            services.AddOptions<ConfiguredTopics.StartCheck>().ValidateOnStart();
+        }
+
+        return services.AddNewsPerspectives(configure);
     }
 
     private static NewsPerspectivesOptions Options(IServiceProvider services) =>

@@ -31,12 +31,24 @@ internal sealed class TermIndex
     /// <summary>Number of distinct terms of a text.</summary>
     public int TermCount(int document) => _terms[document].Length;
 
-    /// <summary>Builds the index.</summary>
+    /// <summary>Builds the index with BM25 IDF weights.</summary>
     /// <param name="texts">The texts, already reduced to terms.</param>
     /// <param name="order">Each text's position in time order (ascending, unique), used to bound candidate windows.</param>
     /// <param name="termWeight">Multiplier of a term's IDF weight (e.g. to down-weight the topic's own names); 1 when null.</param>
     /// <param name="minimumCollectionSize">IDF is computed as if the batch had at least this many texts, so tiny batches still weight shared words.</param>
     public static TermIndex Build(IReadOnlyList<IReadOnlyList<string>> texts, IReadOnlyList<int> order, Func<string, double>? termWeight = null, int minimumCollectionSize = 30)
+    {
+        double n = Math.Max(texts.Count, minimumCollectionSize);
+
+        // BM25's IDF: near zero for a word in every text, high for a rare one.
+        return Build(texts, order, (term, df) => Math.Log(((n - df + 0.5) / (df + 0.5)) + 1.0) * (termWeight?.Invoke(term) ?? 1.0));
+    }
+
+    /// <summary>Builds the index with weights of the caller's choosing.</summary>
+    /// <param name="texts">The texts, already reduced to terms.</param>
+    /// <param name="order">Each text's position in time order (ascending, unique), used to bound candidate windows.</param>
+    /// <param name="weight">A term's weight from the term and the number of texts that have it.</param>
+    public static TermIndex Build(IReadOnlyList<IReadOnlyList<string>> texts, IReadOnlyList<int> order, Func<string, int, double> weight)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
@@ -65,12 +77,10 @@ internal sealed class TermIndex
             }
         }
 
-        double n = Math.Max(texts.Count, minimumCollectionSize);
         var idf = new double[ids.Count];
         for (int t = 0; t < idf.Length; t++)
         {
-            // BM25's IDF: near zero for a word in every text, high for a rare one.
-            idf[t] = Math.Log(((n - df[t] + 0.5) / (df[t] + 0.5)) + 1.0) * (termWeight?.Invoke(names[t]) ?? 1.0);
+            idf[t] = weight(names[t], df[t]);
         }
 
         var norm = new double[texts.Count];
@@ -113,6 +123,35 @@ internal sealed class TermIndex
         }
 
         return SharedWeight(first, second) / (_norm[first] * _norm[second]);
+    }
+
+    /// <summary>The sum of the weights of the terms the two texts share (each weight counted once, not squared).</summary>
+    public double SharedTermWeight(int first, int second)
+    {
+        var a = _terms[first];
+        var b = _terms[second];
+        int i = 0;
+        int j = 0;
+        double sum = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                sum += _idf[a[i]];
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return sum;
     }
 
     /// <summary>Jaccard similarity of the two texts' term sets (unweighted).</summary>

@@ -20,6 +20,16 @@ public sealed class DigestPipelineOptions
     /// tasks, possibly concurrently. Default <see langword="null"/>.
     /// </summary>
     public Action<FeedOutcome>? FeedRead { get; set; }
+
+    /// <summary>The rules: at least one feed at a time; a deadline, when set, is positive.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.AtLeast(MaxConcurrentFeeds, 1);
+        if (FeedsDeadline is { } deadline)
+        {
+            check.Positive(deadline, nameof(FeedsDeadline));
+        }
+    }
 }
 
 /// <summary>
@@ -48,6 +58,8 @@ public sealed class DigestPipeline
     /// <param name="clusterer">The story clusterer, or <see langword="null"/> for none.</param>
     /// <param name="logger">Logger; none when <see langword="null"/>.</param>
     /// <param name="fallbackSummarizer">Used when <paramref name="summarizer"/> throws; an <see cref="ExtractiveSummarizer"/> with default options when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range (for example <see cref="DigestPipelineOptions.MaxConcurrentFeeds"/> below 1).</exception>
     public DigestPipeline(
         IEnumerable<IFeedSource> sources,
         IEnumerable<IArticleFilter> filters,
@@ -71,6 +83,7 @@ public sealed class DigestPipeline
         _clusterer = clusterer;
         _timeProvider = timeProvider;
         _options = options ?? new DigestPipelineOptions();
+        OptionChecks.Validate(nameof(DigestPipelineOptions), _options.Check);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _fallbackSummarizer = fallbackSummarizer ?? new ExtractiveSummarizer();
     }
@@ -81,10 +94,12 @@ public sealed class DigestPipeline
     /// <param name="cancellationToken">Cancels the run.</param>
     /// <returns>The digest and the diagnostics.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="topic"/> is null.</exception>
+    /// <exception cref="NewsPerspectivesException">No registered feed source reads one of the topic's feeds (for example a <c>url</c> feed without <c>AddHttpFeeds()</c>); nothing was read.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public async Task<DigestRun> RunAsync(TopicDefinition topic, DateTimeOffset? asOf = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(topic);
+        EnsureEveryFeedHasASource(topic);
         var when = (asOf ?? _timeProvider.GetUtcNow()).ToUniversalTime();
         var dropped = new List<DroppedArticle>();
         var notes = new List<string>();
@@ -149,7 +164,7 @@ public sealed class DigestPipeline
             Stories = stories,
         };
 
-        _logger.LogInformation("Topic {Topic}: {Read} articles read, {Listed} listed, {Dropped} dropped", topic.Id, articles.Count, sources.Length, dropped.Count);
+        _logger.TopicDigested(topic.Id, articles.Count, sources.Length, dropped.Count);
         return new DigestRun
         {
             Digest = digest,
@@ -160,7 +175,7 @@ public sealed class DigestPipeline
     private async Task<(IReadOnlyList<FeedOutcome> Outcomes, IReadOnlyList<Article> Articles)> ReadFeedsAsync(
         TopicDefinition topic, List<DroppedArticle> dropped, CancellationToken cancellationToken)
     {
-        using var gate = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentFeeds));
+        using var gate = new SemaphoreSlim(_options.MaxConcurrentFeeds);
         using var deadline = _options.FeedsDeadline is { } limit ? new CancellationTokenSource(limit, _timeProvider) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var reads = topic.Feeds.Select(async feed =>
@@ -200,7 +215,7 @@ public sealed class DigestPipeline
             outcomes.Add(Outcome(feed, read, elapsed));
             if (read.Error is not null)
             {
-                _logger.LogWarning("Feed {Feed} failed: {Error}", feed.DisplayName, read.Error);
+                _logger.FeedFailed(feed.DisplayName, read.Error);
             }
 
             for (int position = 0; position < read.Items.Count; position++)
@@ -234,33 +249,45 @@ public sealed class DigestPipeline
     {
         long start = _timeProvider.GetTimestamp();
         FeedReadResult read;
-        var source = _sources.FirstOrDefault(s => s.CanRead(feed));
-        if (source is null)
+        var source = _sources.First(s => s.CanRead(feed)); // RunAsync checked that every feed has one.
+        try
         {
-            read = FeedReadResult.Failed(new FeedError
-            {
-                Kind = FeedErrorKind.Unreachable,
-                Location = feed.DisplayName,
-                Reason = $"no feed source can read {feed.Kind} feeds (register one, e.g. the HTTP source for URLs)",
-            });
+            read = await source.ReadAsync(feed, readToken).ConfigureAwait(false);
         }
-        else
+        catch (OperationCanceledException) when (readToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            try
-            {
-                read = await source.ReadAsync(feed, readToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (readToken.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                read = DeadlinePassed(feed);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                read = FeedReadResult.Failed(new FeedError { Kind = FeedErrorKind.Unreachable, Location = feed.DisplayName, Reason = $"{ex.GetType().Name}: {ex.Message}" });
-            }
+            read = DeadlinePassed(feed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            read = FeedReadResult.Failed(new FeedError { Kind = FeedErrorKind.Unreachable, Location = feed.DisplayName, Reason = $"{ex.GetType().Name}: {ex.Message}" });
         }
 
         return (read, _timeProvider.GetElapsedTime(start));
+    }
+
+    /// <summary>A feed no source reads is a setup error, not a feed failure: the run stops before reading anything and says what to register.</summary>
+    private void EnsureEveryFeedHasASource(TopicDefinition topic)
+    {
+        var unread = topic.Feeds.Where(f => !_sources.Any(s => s.CanRead(f))).ToArray();
+        if (unread.Length == 0)
+        {
+            return;
+        }
+
+        var kinds = unread.Select(f => f.Kind).Distinct().ToArray();
+        var remedy = kinds.All(k => k is FeedKind.Url or FeedKind.GoogleNews)
+            ? "register the HTTP feed source: services.AddNewsPerspectives().AddHttpFeeds() (AddHttpFeeds() is in the NewsPerspectives package)"
+            : "register an IFeedSource that reads them (builder.AddFeedSource<T>())";
+        throw new NewsPerspectivesException(
+            $"topic '{topic.Id}': no feed source reads its {string.Join(" and ", kinds)} feeds ({Examples(unread)}); {remedy}");
+    }
+
+    private static string Examples(FeedDefinition[] feeds)
+    {
+        const int Shown = 3;
+        var names = string.Join(", ", feeds.Take(Shown).Select(f => f.DisplayName));
+        return feeds.Length > Shown ? $"{names} and {feeds.Length - Shown} more" : names;
     }
 
     private async Task<DigestSummary> SummarizeAsync(SummaryRequest request, List<string> notes, CancellationToken cancellationToken)

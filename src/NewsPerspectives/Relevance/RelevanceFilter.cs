@@ -28,6 +28,15 @@ public sealed class RelevanceOptions
     /// country in the text. Default <see langword="true"/>.
     /// </summary>
     public bool UseOutletCountry { get; set; } = true;
+
+    /// <summary>The rules: a minimum score, when set, is 0 or more.</summary>
+    internal void Check(OptionChecks check)
+    {
+        if (MinScore is { } minScore)
+        {
+            check.AtLeast(minScore, 0, nameof(MinScore));
+        }
+    }
 }
 
 /// <summary>How relevant one article is to its topic, and why.</summary>
@@ -71,14 +80,11 @@ public sealed class RelevanceFilter : IArticleFilter
 
     /// <summary>Creates the filter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="RelevanceOptions.MinScore"/> is negative or not a number.</exception>
+    /// <exception cref="ArgumentException"><see cref="RelevanceOptions.MinScore"/> is negative or not a number.</exception>
     public RelevanceFilter(RelevanceOptions? options = null)
     {
         _options = options ?? new RelevanceOptions();
-        if (_options.MinScore is { } min && (double.IsNaN(min) || min < 0))
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), min, "RelevanceOptions.MinScore must be 0 or more");
-        }
+        OptionChecks.Validate(nameof(RelevanceOptions), _options.Check);
     }
 
     /// <inheritdoc/>

@@ -15,6 +15,13 @@ public sealed class FeedParserOptions
 
     /// <summary>The deepest element nesting accepted. Default 128.</summary>
     public int MaxDepth { get; set; } = 128;
+
+    /// <summary>The rules: both limits at least 1.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.AtLeast(MaxCharacters, 1);
+        check.AtLeast(MaxDepth, 1);
+    }
 }
 
 /// <summary>
@@ -110,6 +117,7 @@ public static class FeedDocumentParser
             Items = items,
             Language = string.IsNullOrWhiteSpace(feed.Language) ? null : feed.Language.Trim(),
             Title = string.IsNullOrWhiteSpace(feed.Title) ? null : HtmlText.ToPlainText(feed.Title),
+            Link = string.IsNullOrWhiteSpace(feed.Link) ? null : feed.Link.Trim(),
             BaseAddress = string.IsNullOrWhiteSpace(feed.Link) ? null : feed.Link.Trim(),
         };
     }

@@ -8,9 +8,11 @@ public sealed class FileFeedSource : IFeedSource
 
     /// <summary>Creates the source.</summary>
     /// <param name="parserOptions">Parser limits; defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">A limit is below 1.</exception>
     public FileFeedSource(FeedParserOptions? parserOptions = null)
     {
         _parserOptions = parserOptions ?? new FeedParserOptions();
+        OptionChecks.Validate(nameof(FeedParserOptions), _parserOptions.Check);
     }
 
     /// <inheritdoc/>

@@ -33,6 +33,12 @@ public sealed class FeedReadResult
     /// <summary>The feed's own title (the channel or feed title), if any.</summary>
     public string? Title { get; init; }
 
+    /// <summary>
+    /// The feed's own link (the RSS channel's <c>&lt;link&gt;</c>, the Atom feed's link), if any: the publisher's site.
+    /// An item on that site takes its outlet name from <see cref="Title"/>, whether the feed came from a file or over HTTP.
+    /// </summary>
+    public string? Link { get; init; }
+
     /// <summary>The URL the feed was finally read from (after redirects), or the file path; links are resolved against it.</summary>
     public string? BaseAddress { get; init; }
 

@@ -23,8 +23,9 @@ public interface ITextSimilarityScores
 }
 
 /// <summary>
-/// Lexical similarity: the cosine of IDF-weighted term sets (words without stop words, lightly stemmed and
-/// without diacritics; character bigrams for Chinese, Japanese and Korean). IDF comes from the batch itself.
+/// Lexical similarity: the cosine of IDF-weighted term sets (the story matcher's terms: words without stop words or
+/// diacritics, cut to their first five letters, Spanish news words in English; character bigrams for Chinese, Japanese
+/// and Korean). IDF comes from the batch itself.
 /// </summary>
 public sealed class LexicalTextSimilarity : ITextSimilarity
 {
@@ -32,7 +33,7 @@ public sealed class LexicalTextSimilarity : ITextSimilarity
     public ValueTask<ITextSimilarityScores> PrepareAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var terms = texts.Select(TermEquivalents.Terms).ToArray();
+        var terms = texts.Select(t => HeadlineTerms.Terms(t)).ToArray();
         var index = TermIndex.Build(terms, Enumerable.Range(0, terms.Length).ToArray());
         return ValueTask.FromResult<ITextSimilarityScores>(new Scores(index));
     }

@@ -3,67 +3,37 @@ using System.Text;
 
 namespace NewsPerspectives;
 
-/// <summary>Options of <see cref="StoryClusterer"/>.</summary>
-public sealed class StoryClustererOptions
-{
-    /// <summary>Two headlines report the same event when their IDF-weighted lexical cosine reaches this. Default 0.22 (tuned on the labelled seed posts).</summary>
-    public double LexicalThreshold { get; set; } = 0.22;
-
-    /// <summary>
-    /// When a semantic <see cref="ITextSimilarity"/> is given, two headlines also report the same event when its score
-    /// reaches this and they share at least one word. Default 0.7 (tuned for all-MiniLM-L6-v2 on the labelled seed headlines).
-    /// </summary>
-    public double SemanticThreshold { get; set; } = 0.7;
-
-    /// <summary>How much the topic's own names (side ids, names and aliases) count, relative to other words. Default 0.25.</summary>
-    public double TopicTermWeight { get; set; } = 0.25;
-
-    /// <summary>Batches of at most this many articles compare every pair; larger ones use the inverted index. Default 256.</summary>
-    public int ExhaustiveBelow { get; set; } = 256;
-
-    /// <summary>Rarest terms of each headline probed in the inverted index (plus one per four terms). Default 3.</summary>
-    public int SignatureTerms { get; set; } = 3;
-
-    /// <summary>Neighbours in time order taken on each side in a probed posting list. Default 64.</summary>
-    public int CandidateWindow { get; set; } = 64;
-
-    /// <summary>
-    /// When joining two groups of more than two headlines in all, the mean pairwise score between them (relative to
-    /// the thresholds, capped at 1 per pair) must reach this, so chains of weak links don't merge different events. Default 0.3.
-    /// </summary>
-    public double MinCohesion { get; set; } = 0.3;
-
-    /// <summary>Headlines published further apart than this are never the same event. Default 4 days.</summary>
-    public TimeSpan MaxTimeApart { get; set; } = TimeSpan.FromDays(4);
-
-    /// <summary>A story needs at least this many articles to be flagged as a blindspot. Default 2.</summary>
-    public int MinArticlesForBlindspot { get; set; } = 2;
-
-    /// <summary>Also cluster on the article description, not only the headline. Default <see langword="false"/>.</summary>
-    public bool UseDescription { get; set; }
-}
-
 /// <summary>
-/// Groups articles that report the same event, across sides. Candidate pairs come from an inverted index over
-/// each headline's rarest terms (bounded windows, so the cost grows as n · terms · window, not n²; small batches
-/// compare every pair), then a precise check (IDF-weighted cosine, optionally a semantic similarity), and
-/// union-find joins the matches. Works for Chinese and Japanese (character bigrams) and Spanish (diacritics removed).
+/// Groups articles that report the same event, across sides, in two steps (the shape of multilingual news
+/// clustering, e.g. Miranda et al., "Multilingual Clustering of Streaming News", 2018): first each side's headlines
+/// are grouped by themselves (one side writes about an event in its own words), then each side's groups are linked
+/// to the most similar group of every other side, one to one, at a lower threshold (two sides tell one event in
+/// different words and languages). Candidate pairs come from an inverted index over each headline's rarest terms
+/// (bounded windows, so the cost grows as n · terms · window, not n²; small batches compare every pair).
 /// </summary>
 /// <remarks>
-/// Stories are ordered by breadth (sides, then outlets, then articles), then recency, then id; each story's
-/// articles newest first. Output is deterministic for the same input.
+/// Headlines are compared on <see cref="HeadlineTerms"/>: words cut to a prefix (a language-light stemmer), Spanish
+/// news words in English, Chinese/Japanese/Korean as character bigrams; the topic's own names count less. A pair's
+/// score depends on the two headlines only, not on the rest of the batch. Stories are ordered by breadth (sides,
+/// then outlets, then articles), then recency, then id; each story's articles newest first. Output is deterministic
+/// for the same input, whatever its order.
 /// </remarks>
 public sealed class StoryClusterer : IStoryClusterer
 {
+    /// <summary>Shares of the batch (<see cref="StoryClustererOptions.CommonTermShare"/>) count the batch as at least this many headlines, so one big story in a small batch keeps its own words.</summary>
+    private const int MinimumBatchForShares = 30;
+
     private readonly StoryClustererOptions _options;
     private readonly ITextSimilarity? _semantic;
 
     /// <summary>Creates the clusterer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
     /// <param name="semantic">An optional second opinion (e.g. embeddings); lexical only when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public StoryClusterer(StoryClustererOptions? options = null, ITextSimilarity? semantic = null)
     {
         _options = options ?? new StoryClustererOptions();
+        OptionChecks.Validate(nameof(StoryClustererOptions), _options.Check);
         _semantic = semantic is LexicalTextSimilarity ? null : semantic;
     }
 
@@ -80,69 +50,138 @@ public sealed class StoryClusterer : IStoryClusterer
         var texts = articles.Select(a => _options.UseDescription && a.Article.Description.Length > 0
             ? a.Article.Title + " " + a.Article.Description
             : a.Article.Title).ToArray();
-        var topicTerms = TopicTerms(topic);
+        var topicTerms = TopicTerms(topic, _options.TermPrefixLength);
         var order = Enumerable.Range(0, articles.Count)
             .OrderBy(i => articles[i].Article.Published)
             .ThenBy(i => articles[i].Article.Id, StringComparer.Ordinal)
             .ThenBy(i => i)
             .ToArray();
+        var rank = new int[articles.Count];
+        for (int r = 0; r < order.Length; r++)
+        {
+            rank[order[r]] = r;
+        }
+
         var index = TermIndex.Build(
-            texts.Select(TermEquivalents.Terms).ToArray(),
+            texts.Select(t => HeadlineTerms.Terms(t, _options.TermPrefixLength)).ToArray(),
             order,
-            term => topicTerms.Contains(term) ? _options.TopicTermWeight : 1.0);
+            (term, documents) => topicTerms.Contains(term) ? _options.TopicTermWeight : CommonTermWeight(documents, articles.Count));
 
         ITextSimilarityScores? semantic = _semantic is null
             ? null
             : await _semantic.PrepareAsync(texts, cancellationToken).ConfigureAwait(false);
 
-        var sets = new DisjointSets(articles.Count);
-        var membersOf = new Dictionary<int, List<int>>();
-        bool Matches(int a, int b)
+        // A pair's score relative to the threshold of its kind: >= 1 is a match.
+        double Score(int a, int b)
         {
             if ((articles[a].Article.Published - articles[b].Article.Published).Duration() > _options.MaxTimeApart)
             {
-                return false;
+                return 0;
             }
 
-            double lexical = index.Cosine(a, b);
-            return lexical >= _options.LexicalThreshold
-                || (semantic is not null && lexical > 0 && semantic.Similarity(a, b) >= _options.SemanticThreshold);
+            // The shared terms must weigh at least one ordinary term: a cosine of 1 between two headlines that share
+            // only words every headline has, or only the topic's names, is no evidence of one event.
+            double cosine = index.Cosine(a, b);
+            double lexical = index.SharedTermWeight(a, b) >= 1 ? cosine : 0;
+            double threshold = SameSide(a, b) ? _options.SameSideThreshold : _options.CrossSideThreshold;
+            double score = lexical / threshold;
+            return semantic is not null && cosine > 0 ? Math.Max(score, semantic.Similarity(a, b) / _options.SemanticThreshold) : score;
         }
 
-        double Score(int a, int b)
-        {
-            double lexical = index.Cosine(a, b) / _options.LexicalThreshold;
-            return semantic is null ? lexical : Math.Max(lexical, semantic.Similarity(a, b) / _options.SemanticThreshold);
-        }
+        bool SameSide(int a, int b) => string.Equals(articles[a].SideId, articles[b].SideId, StringComparison.Ordinal);
 
+        // Every candidate pair that matches, with its score (the index may offer a pair more than once: the sort
+        // below puts the copies side by side and the steps skip them, as the pair's two articles are joined by then
+        // or were refused the first time).
+        var sameSide = new List<ScoredPair>();
+        var crossSide = new List<ScoredPair>();
         index.CandidatePairs(_options.SignatureTerms, _options.CandidateWindow, _options.ExhaustiveBelow, (a, b) =>
         {
-            int ra = sets.Find(a);
-            int rb = sets.Find(b);
-            if (ra == rb || !Matches(a, b))
+            double score = Score(a, b);
+            if (score >= 1)
             {
-                return;
+                (SameSide(a, b) ? sameSide : crossSide).Add(new ScoredPair(a, b, (float)score));
+            }
+        }, cancellationToken);
+
+        // Step 1: each side's own groups, strongest links first, with the cohesion guard against chains.
+        var sets = new DisjointSets(articles.Count);
+        var membersOf = new Dictionary<int, List<int>>();
+        // Strongest first; ties by the two articles' places in time order, so the input order never matters.
+        Comparison<ScoredPair> strongestFirst = (x, y) =>
+        {
+            int byScore = y.Score.CompareTo(x.Score);
+            return byScore != 0 ? byScore
+                : Math.Min(rank[x.First], rank[x.Second]) != Math.Min(rank[y.First], rank[y.Second]) ? Math.Min(rank[x.First], rank[x.Second]).CompareTo(Math.Min(rank[y.First], rank[y.Second]))
+                : Math.Max(rank[x.First], rank[x.Second]).CompareTo(Math.Max(rank[y.First], rank[y.Second]));
+        };
+        sameSide.Sort(strongestFirst);
+        foreach (var pair in sameSide)
+        {
+            int ra = sets.Find(pair.First);
+            int rb = sets.Find(pair.Second);
+            if (ra == rb)
+            {
+                continue;
             }
 
             membersOf.TryGetValue(ra, out var left);
             membersOf.TryGetValue(rb, out var right);
-            if ((left?.Count ?? 1) + (right?.Count ?? 1) > 2 && Cohesion(left, a, right, b, Score) < _options.MinCohesion)
+            if ((left?.Count ?? 1) + (right?.Count ?? 1) > 2 && Cohesion(left, pair.First, right, pair.Second, Score) < _options.MinCohesion)
             {
-                return;
+                continue;
             }
 
-            sets.Union(a, b);
-            int root = sets.Find(a);
+            sets.Union(ra, rb);
+            int root = sets.Find(ra);
 
             // Append the smaller group to the larger one: O(n log n) copying in all.
-            left ??= [a];
-            right ??= [b];
+            left ??= [pair.First];
+            right ??= [pair.Second];
             var (merged, smaller) = left.Count >= right.Count ? (left, right) : (right, left);
             merged.AddRange(smaller);
             membersOf.Remove(ra);
             membersOf.Remove(rb);
             membersOf[root] = merged;
-        }, cancellationToken);
+        }
+
+        // Step 2: link groups across sides, strongest link first; a joined story holds at most one group of each side.
+        var sidesOf = new Dictionary<int, HashSet<string>>();
+        HashSet<string> Sides(int root)
+        {
+            if (!sidesOf.TryGetValue(root, out var sides))
+            {
+                sidesOf[root] = sides = new HashSet<string>(StringComparer.Ordinal) { articles[root].SideId };
+            }
+
+            return sides;
+        }
+
+        crossSide.Sort(strongestFirst);
+        foreach (var pair in crossSide)
+        {
+            int ra = sets.Find(pair.First);
+            int rb = sets.Find(pair.Second);
+            if (ra == rb)
+            {
+                continue;
+            }
+
+            var left = Sides(ra);
+            var right = Sides(rb);
+            if (left.Overlaps(right))
+            {
+                continue;
+            }
+
+            sets.Union(ra, rb);
+            int root = sets.Find(ra);
+            var merged = left.Count >= right.Count ? left : right;
+            merged.UnionWith(ReferenceEquals(merged, left) ? right : left);
+            sidesOf.Remove(ra);
+            sidesOf.Remove(rb);
+            sidesOf[root] = merged;
+        }
 
         var groups = new Dictionary<int, List<int>>();
         for (int i = 0; i < articles.Count; i++)
@@ -237,18 +276,38 @@ public sealed class StoryClusterer : IStoryClusterer
         return "story-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
     }
 
-    private static HashSet<string> TopicTerms(TopicDefinition topic)
+    /// <summary>
+    /// 1 for a term in at most <see cref="StoryClustererOptions.CommonTermShare"/> of the batch's headlines (the batch
+    /// counted as at least <see cref="MinimumBatchForShares"/>), falling to 0 for a term in every one: a word that most
+    /// headlines have says nothing about which event a headline reports.
+    /// </summary>
+    private double CommonTermWeight(int documents, int batch)
+    {
+        double share = _options.CommonTermShare;
+        if (share >= 1)
+        {
+            return 1;
+        }
+
+        double n = Math.Max(batch, MinimumBatchForShares);
+        return Math.Clamp(Math.Log(n / documents) / Math.Log(1 / share), 0, 1);
+    }
+
+    private static HashSet<string> TopicTerms(TopicDefinition topic, int prefixLength)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var side in topic.Sides)
         {
             foreach (var text in side.Aliases.Append(side.Name).Append(side.Id.Replace('-', ' ')))
             {
-                terms.UnionWith(TermEquivalents.Terms(text));
+                terms.UnionWith(HeadlineTerms.Terms(text, prefixLength));
             }
         }
 
-        terms.UnionWith(TermEquivalents.Terms(topic.Name));
+        terms.UnionWith(HeadlineTerms.Terms(topic.Name, prefixLength));
         return terms;
     }
+
+    /// <summary>A matching pair and its score relative to its threshold (12 bytes: large batches hold many).</summary>
+    private readonly record struct ScoredPair(int First, int Second, float Score);
 }

@@ -61,31 +61,23 @@ public sealed class ExtractiveSummarizerOptions
     public double CorroborationSimilarity { get; set; } = 0.5;
 
     /// <summary>Throws when an option is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public void Validate()
+    /// <exception cref="ArgumentException">An option is out of range; the message names every one.</exception>
+    public void Validate() => OptionChecks.Validate(nameof(ExtractiveSummarizerOptions), Check);
+
+    /// <summary>The rules: counts not negative, at least as many highlights at most as at least, similarities and λ between 0 and 1.</summary>
+    internal void Check(OptionChecks check)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxHighlights);
-        ArgumentOutOfRangeException.ThrowIfNegative(MinHighlights);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(MinHighlights, MaxHighlights);
-        ArgumentOutOfRangeException.ThrowIfNegative(BulletsPerSide);
-        ArgumentOutOfRangeException.ThrowIfNegative(MinSentenceWords);
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxSentenceWords, MinSentenceWords);
-        ArgumentOutOfRangeException.ThrowIfNegative(PositionWeight);
-        ArgumentOutOfRangeException.ThrowIfNegative(HighlightWordBudget);
-        if (SameSubjectSimilarity is < 0 or > 1 || double.IsNaN(SameSubjectSimilarity))
-        {
-            throw new ArgumentOutOfRangeException(nameof(SameSubjectSimilarity), SameSubjectSimilarity, "must be between 0 and 1");
-        }
-
-        if (MmrLambda is < 0 or > 1 || double.IsNaN(MmrLambda))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MmrLambda), MmrLambda, "must be between 0 and 1");
-        }
-
-        if (CorroborationSimilarity is < 0 or > 1 || double.IsNaN(CorroborationSimilarity))
-        {
-            throw new ArgumentOutOfRangeException(nameof(CorroborationSimilarity), CorroborationSimilarity, "must be between 0 and 1");
-        }
+        check.AtLeast(MaxHighlights, 0);
+        check.AtLeast(MinHighlights, 0);
+        check.AtMost(MinHighlights, MaxHighlights);
+        check.AtLeast(BulletsPerSide, 0);
+        check.AtLeast(MinSentenceWords, 0);
+        check.NotBelow(MaxSentenceWords, MinSentenceWords);
+        check.AtLeast(PositionWeight, 0);
+        check.AtLeast(HighlightWordBudget, 0);
+        check.Between(SameSubjectSimilarity, 0, 1);
+        check.Between(MmrLambda, 0, 1);
+        check.Between(CorroborationSimilarity, 0, 1);
     }
 }
 
@@ -111,7 +103,7 @@ public sealed class ExtractiveSummarizer : ISummarizer
 
     /// <summary>Creates the summarizer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public ExtractiveSummarizer(ExtractiveSummarizerOptions? options = null)
     {
         _options = options ?? new ExtractiveSummarizerOptions();

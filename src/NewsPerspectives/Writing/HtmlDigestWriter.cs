@@ -17,6 +17,14 @@ public sealed class HtmlDigestWriterOptions
 
     /// <summary>The most stories shown, in the clusterer's order (widest coverage first). Default 12.</summary>
     public int MaxStories { get; set; } = 12;
+
+    /// <summary>The rules: a folder to write to; a story needs at least one article; the most stories not negative.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.Folder(OutputPath);
+        check.AtLeast(MinStoryArticles, 1);
+        check.AtLeast(MaxStories, 0);
+    }
 }
 
 /// <summary>
@@ -43,19 +51,11 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
 
     /// <summary>Creates the writer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><see cref="HtmlDigestWriterOptions.OutputPath"/> is empty or <see cref="HtmlDigestWriterOptions.MaxStories"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><see cref="HtmlDigestWriterOptions.OutputPath"/> is empty, or <see cref="HtmlDigestWriterOptions.MinStoryArticles"/> is below 1, or <see cref="HtmlDigestWriterOptions.MaxStories"/> is negative.</exception>
     public HtmlDigestWriter(HtmlDigestWriterOptions? options = null)
     {
         _options = options ?? new HtmlDigestWriterOptions();
-        if (string.IsNullOrWhiteSpace(_options.OutputPath.Trim('/')))
-        {
-            throw new ArgumentException("the HTML output path must not be empty", nameof(options));
-        }
-
-        if (_options.MaxStories < 0)
-        {
-            throw new ArgumentException("MaxStories must not be negative", nameof(options));
-        }
+        OptionChecks.Validate(nameof(HtmlDigestWriterOptions), _options.Check);
     }
 
     /// <inheritdoc/>
@@ -119,7 +119,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
         {
             var date = _digest.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var stories = _digest.Stories
-                .Where(s => s.Articles.Count >= Math.Max(1, _options.MinStoryArticles))
+                .Where(s => s.Articles.Count >= _options.MinStoryArticles)
                 .Take(_options.MaxStories)
                 .ToArray();
 

@@ -38,6 +38,13 @@ public sealed class HugoMarkdownWriterOptions
     /// Default <see langword="false"/> (the seed's source lines).
     /// </summary>
     public bool IncludeAlsoPublishedBy { get; set; }
+
+    /// <summary>The rules: a folder to write to; a story needs at least one article.</summary>
+    internal void Check(OptionChecks check)
+    {
+        check.Folder(ContentPath);
+        check.AtLeast(MinStoryArticles, 1);
+    }
 }
 
 /// <summary>
@@ -51,7 +58,12 @@ public sealed class HugoMarkdownWriter : IDigestWriter
 
     /// <summary>Creates the writer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    public HugoMarkdownWriter(HugoMarkdownWriterOptions? options = null) => _options = options ?? new HugoMarkdownWriterOptions();
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public HugoMarkdownWriter(HugoMarkdownWriterOptions? options = null)
+    {
+        _options = options ?? new HugoMarkdownWriterOptions();
+        OptionChecks.Validate(nameof(HugoMarkdownWriterOptions), _options.Check);
+    }
 
     /// <inheritdoc/>
     public string Format => "markdown";
@@ -142,7 +154,7 @@ public sealed class HugoMarkdownWriter : IDigestWriter
     private void AppendStories(StringBuilder md, Digest digest)
     {
         var numbers = digest.Sources.ToDictionary(s => s.Article.Id, s => s.Number, StringComparer.Ordinal);
-        var stories = digest.Stories.Where(s => s.Articles.Count >= Math.Max(1, _options.MinStoryArticles)).ToArray();
+        var stories = digest.Stories.Where(s => s.Articles.Count >= _options.MinStoryArticles).ToArray();
         md.Append("## Stories\n\n");
         if (stories.Length == 0)
         {

@@ -15,6 +15,9 @@ public sealed class JsonDigestWriterOptions
 
     /// <summary>Indent the output. Default <see langword="true"/>.</summary>
     public bool Indented { get; set; } = true;
+
+    /// <summary>The rules: a folder to write to.</summary>
+    internal void Check(OptionChecks check) => check.Folder(OutputPath);
 }
 
 /// <summary>Writes the whole digest as JSON: sources, summaries with citations, stories and the diagnostics (each feed's outcome, each dropped article and why).</summary>
@@ -24,7 +27,12 @@ public sealed class JsonDigestWriter : IDigestWriter
 
     /// <summary>Creates the writer.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    public JsonDigestWriter(JsonDigestWriterOptions? options = null) => _options = options ?? new JsonDigestWriterOptions();
+    /// <exception cref="ArgumentException"><see cref="JsonDigestWriterOptions.OutputPath"/> is empty.</exception>
+    public JsonDigestWriter(JsonDigestWriterOptions? options = null)
+    {
+        _options = options ?? new JsonDigestWriterOptions();
+        OptionChecks.Validate(nameof(JsonDigestWriterOptions), _options.Check);
+    }
 
     /// <inheritdoc/>
     public string Format => "json";

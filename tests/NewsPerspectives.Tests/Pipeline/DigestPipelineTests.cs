@@ -28,6 +28,25 @@ public sealed class DigestPipelineTests : IDisposable
             """);
 
     [Fact]
+    public async Task AUrlFeedWithoutTheHttpSource_FailsTheRun_NamingAddHttpFeedsAndItsPackage()
+    {
+        Feed("good-a.xml", ("A one", "Sun, 11 Jan 2026 10:00:00 GMT"));
+        var topic = Topic(("good-a.xml", "a"));
+        topic = new TopicDefinition
+        {
+            Id = topic.Id,
+            Name = topic.Name,
+            Sides = topic.Sides,
+            Feeds = [.. topic.Feeds, new FeedDefinition { Kind = FeedKind.Url, Location = "https://b.example/feed.xml", Side = "b" }],
+        };
+        await using var provider = TestPipeline.Services(NoRelevance);
+        var error = await Assert.ThrowsAsync<NewsPerspectivesException>(() => provider.GetRequiredService<DigestPipeline>().RunAsync(topic));
+        Assert.Equal(
+            "topic 'a-b': no feed source reads its Url feeds (https://b.example/feed.xml); register the HTTP feed source: services.AddNewsPerspectives().AddHttpFeeds() (AddHttpFeeds() is in the NewsPerspectives package)",
+            error.Message);
+    }
+
+    [Fact]
     public async Task BrokenFeeds_AreReportedWithLocationAndReason_WhileHealthyFeedsStillMakeTheDigest()
     {
         Feed("good-a.xml", ("A one", "Sun, 11 Jan 2026 10:00:00 GMT"), ("A two", "Sun, 11 Jan 2026 11:00:00 GMT"));

@@ -27,7 +27,7 @@ public class LexicalTextSimilarityTests
     public void DefaultsRegisterTheNearDuplicateFilterLastAndTheStoryClusterer_AndTheBuilderConfiguresThem()
     {
         var services = new ServiceCollection();
-        services.AddNewsPerspectives().ConfigureNearDuplicates(o => o.AcrossSides = true).UseStoryClustering(o => o.LexicalThreshold = 0.5);
+        services.AddNewsPerspectives().ConfigureNearDuplicates(o => o.AcrossSides = true).UseStoryClustering(o => o.SameSideThreshold = 0.5);
         using var provider = services.BuildServiceProvider();
 
         var filters = provider.GetServices<IArticleFilter>().ToArray();
@@ -37,7 +37,7 @@ public class LexicalTextSimilarityTests
         Assert.IsType<StoryClusterer>(provider.GetRequiredService<IStoryClusterer>());
         var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<NewsPerspectivesOptions>>().Value;
         Assert.True(options.NearDuplicates.AcrossSides);
-        Assert.Equal(0.5, options.Stories.LexicalThreshold);
+        Assert.Equal(0.5, options.Stories.SameSideThreshold);
         Assert.NotNull(provider.GetRequiredService<DigestPipeline>());
     }
 }

@@ -12,7 +12,7 @@ public class StoryClustererTests
         var articles = new[]
         {
             Classified(ChinaJapan, "china", "中方就高市早苗涉台错误言论向日方提出严正交涉", "Xinhua", 1),
-            Classified(ChinaJapan, "china", "外交部：高市早苗涉台言论严重违背一个中国原则", "People's Daily", 2),
+            Classified(ChinaJapan, "china", "外交部：中方就高市早苗涉台错误言论提出严正交涉", "People's Daily", 2),
             Classified(ChinaJapan, "china", "上海迪士尼乐园新园区开幕吸引大批游客", "China Daily", 3),
         };
 
@@ -204,7 +204,7 @@ public class StoryClustererTests
     {
         var articles = new[]
         {
-            Classified(ChinaJapan, "china", "Beijing summons Tokyo envoy", "Xinhua", 1),
+            Classified(ChinaJapan, "china", "Beijing summons Japanese envoy", "Xinhua", 1),
             Classified(ChinaJapan, "japan", "Japanese ambassador called in by China over premier's comments", "NHK", 2),
         };
 

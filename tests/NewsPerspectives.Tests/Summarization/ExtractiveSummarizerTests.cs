@@ -223,7 +223,9 @@ public sealed class ExtractiveSummarizerTests
         var property = typeof(ExtractiveSummarizerOptions).GetProperty(name)!;
         property.SetValue(options, property.PropertyType == typeof(int) ? (object)(int)value : value);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ExtractiveSummarizer(options));
+        var error = Assert.Throws<ArgumentException>(() => new ExtractiveSummarizer(options));
+        Assert.Equal($"ExtractiveSummarizerOptions.{name}", error.ParamName);
+        Assert.Contains($"ExtractiveSummarizerOptions.{name} is ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

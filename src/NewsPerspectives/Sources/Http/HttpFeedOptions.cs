@@ -75,19 +75,28 @@ public sealed class HttpFeedOptions
     public FeedParserOptions Parser { get; set; } = new();
 
     /// <summary>Checks the values; called once when the source is created.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
-    public void Validate()
+    /// <exception cref="ArgumentException">A value is out of range; the message names every one.</exception>
+    public void Validate() => OptionChecks.Validate(nameof(HttpFeedOptions), Check);
+
+    /// <summary>The rules: positive time limits and sizes, at least one request at a time, counts not negative.</summary>
+    internal void Check(OptionChecks check)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RequestTimeout, TimeSpan.Zero, nameof(RequestTimeout));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 1, nameof(MaxResponseBytes));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxRedirects, nameof(MaxRedirects));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequestsPerHost, 1, nameof(MaxConcurrentRequestsPerHost));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequests, 1, nameof(MaxConcurrentRequests));
-        ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries, nameof(MaxRetries));
-        ArgumentOutOfRangeException.ThrowIfLessThan(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
-        ArgumentException.ThrowIfNullOrWhiteSpace(UserAgent, nameof(UserAgent));
-        ArgumentNullException.ThrowIfNull(AddressFilter, nameof(AddressFilter));
-        ArgumentNullException.ThrowIfNull(Parser, nameof(Parser));
+        check.Positive(RequestTimeout);
+        check.AtLeast(MaxResponseBytes, 1);
+        check.AtLeast(MaxRedirects, 0);
+        check.AtLeast(MaxConcurrentRequestsPerHost, 1);
+        check.AtLeast(MaxConcurrentRequests, 1);
+        check.AtLeast(MaxRetries, 0);
+        check.NotNegative(RetryDelay);
+        check.NotBlank(UserAgent);
+        check.NotNull(AddressFilter);
+        check.That(PooledConnectionLifetime > TimeSpan.Zero || PooledConnectionLifetime == Timeout.InfiniteTimeSpan,
+            nameof(PooledConnectionLifetime), PooledConnectionLifetime, "must be positive (or Timeout.InfiniteTimeSpan)");
+        check.NotNull(Parser);
+        if (Parser is not null)
+        {
+            check.Nested(nameof(Parser), Parser.Check);
+        }
     }
 
     private static string BuildDefaultUserAgent()

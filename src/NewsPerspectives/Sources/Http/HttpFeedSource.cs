@@ -49,7 +49,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
     /// <param name="timeProvider">The clock for timeouts and <c>Retry-After</c> dates; the system clock when <see langword="null"/>.</param>
     /// <param name="logger">Logger; none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
     public HttpFeedSource(
         HttpClient httpClient,
         HttpFeedOptions? options = null,
@@ -103,7 +103,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
 
             var cached = await _cache.GetAsync(current.AbsoluteUri, token).ConfigureAwait(false);
             var result = await FetchAsync(configuredUri, current, cached, deadline, movedTo, token).ConfigureAwait(false);
-            _logger.LogInformation("Feed {Url}: {Status}, {Items} items, {Elapsed} ms{Error}", configuredUri.AbsoluteUri, result.Status, result.Items.Count,
+            _logger.FeedFetched(configuredUri.AbsoluteUri, result.Status, result.Items.Count,
                 (long)_timeProvider.GetElapsedTime(start).TotalMilliseconds, result.Error is null ? "" : $" ({result.Error.Reason})");
             return result;
         }
@@ -203,7 +203,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         var status = (int)response.StatusCode;
         if (newPermanentRedirect && movedTo is not null)
         {
-            _logger.LogWarning("Feed {Url} moved permanently to {Target}; update the configuration", configured.AbsoluteUri, movedTo);
+            _logger.FeedMovedPermanently(configured.AbsoluteUri, movedTo);
             await RememberAsync(() => _cache.SetPermanentRedirectAsync(configured.AbsoluteUri, movedTo, token), configured).ConfigureAwait(false);
         }
 
@@ -217,7 +217,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
             var fromCache = FeedDocumentParser.Parse(cached.Body.Span, url, Charset(cached.ContentType), _options.Parser);
             return fromCache.Error is { } cacheError
                 ? FeedReadResult.Failed(WithResponse(cacheError, url, response))
-                : new FeedReadResult { Status = FeedStatus.NotModified, Items = fromCache.Items, Language = fromCache.Language, Title = fromCache.Title, BaseAddress = cached.FinalUrl, MovedTo = movedTo };
+                : new FeedReadResult { Status = FeedStatus.NotModified, Items = fromCache.Items, Language = fromCache.Language, Title = fromCache.Title, Link = fromCache.Link, BaseAddress = cached.FinalUrl, MovedTo = movedTo };
         }
 
         if (status == 410)
@@ -277,7 +277,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
             await RememberAsync(() => _cache.SetAsync(cacheKey, stored, token), configured).ConfigureAwait(false);
         }
 
-        return new FeedReadResult { Status = FeedStatus.Ok, Items = parsed.Items, Language = parsed.Language, Title = parsed.Title, BaseAddress = url, MovedTo = movedTo };
+        return new FeedReadResult { Status = FeedStatus.Ok, Items = parsed.Items, Language = parsed.Language, Title = parsed.Title, Link = parsed.Link, BaseAddress = url, MovedTo = movedTo };
     }
 
     /// <summary>Stores into the cache; a cache that cannot be written costs the next run a full download, never this feed.</summary>
@@ -289,7 +289,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         }
         catch (NewsPerspectivesException ex)
         {
-            _logger.LogWarning(ex, "Feed {Url}: the validator cache could not be written", feed.AbsoluteUri);
+            _logger.ValidatorCacheNotWritten(ex, feed.AbsoluteUri);
         }
     }
 

@@ -205,8 +205,10 @@ public sealed class HttpFeedSourceTests
     public void Options_AreValidated()
     {
         using var client = new HttpClient(new StubHttpMessageHandler(_ => Rss()));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new HttpFeedSource(client, new HttpFeedOptions { MaxConcurrentRequestsPerHost = 0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new HttpFeedSource(client, new HttpFeedOptions { RequestTimeout = TimeSpan.Zero }));
+        var perHost = Assert.Throws<ArgumentException>(() => new HttpFeedSource(client, new HttpFeedOptions { MaxConcurrentRequestsPerHost = 0 }));
+        Assert.Equal("HttpFeedOptions.MaxConcurrentRequestsPerHost is 0; it must be 1 or more", perHost.Message.Split(" (Parameter")[0]);
+        var timeout = Assert.Throws<ArgumentException>(() => new HttpFeedSource(client, new HttpFeedOptions { RequestTimeout = TimeSpan.Zero }));
+        Assert.Equal("HttpFeedOptions.RequestTimeout", timeout.ParamName);
     }
 
     [Fact]
