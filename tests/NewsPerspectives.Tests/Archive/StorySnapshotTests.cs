@@ -31,7 +31,8 @@ public sealed class StorySnapshotTests
         var snapshot = StorySnapshot.FromStory(TalksStory());
 
         Assert.Equal("story-1", snapshot.Id);
-        Assert.Equal(["japan", "china", "hold", "rare", "earth", "export", "talk", "open", "begin"], snapshot.Terms); // "Tokyo" folds onto "japan"
+        // HeadlineTerms: words cut to five letters; "tokyo" (two headlines) before "open" and "begin" (one each).
+        Assert.Equal(["japan", "china", "hold", "rare", "earth", "expor", "talk", "tokyo", "open", "begin"], snapshot.Terms);
         Assert.Equal(["japan", "china", "hold"], StorySnapshot.FromStory(TalksStory(), maxTerms: 3).Terms);
         Assert.Throws<ArgumentOutOfRangeException>(() => StorySnapshot.FromStory(TalksStory(), maxTerms: 0));
     }
