@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,8 +17,8 @@ internal static class BackfillCommand
         var archive = new Option<string>("--archive") { Description = "The SQLite story archive to fill (created when missing)", HelpName = "FILE", Required = true };
         var digests = new Option<string?>("--digests") { Description = "Past digests under DIR: JSON digests (--format json) and Hugo posts in the seed's format, recorded oldest day first", HelpName = "DIR" };
         var config = new Option<string?>("--config") { Description = "With --from/--to: topics whose feeds hold the past (default: the bundled offline snapshot)", HelpName = "FILE" };
-        var from = new Option<DateOnly?>("--from") { Description = "With --to: run the pipeline for every topic on every day from this one", HelpName = DateFormat, CustomParser = ParseDate };
-        var to = new Option<DateOnly?>("--to") { Description = "The last day of --from (inclusive)", HelpName = DateFormat, CustomParser = ParseDate };
+        var from = new Option<DateOnly?>("--from") { Description = "With --to: run the pipeline for every topic on every day from this one", HelpName = DateFormat, CustomParser = CliOptions.ParseDate };
+        var to = new Option<DateOnly?>("--to") { Description = "The last day of --from (inclusive)", HelpName = DateFormat, CustomParser = CliOptions.ParseDate };
         var command = new Command("backfill", "Build a story archive from past digests (--digests) or past feeds (--from/--to), so continuations show from the first run");
         foreach (var option in new Option[] { archive, digests, config, from, to })
         {
@@ -92,17 +91,5 @@ internal static class BackfillCommand
             return result.Refused.Count == 0 ? ExitCodes.Ok : ExitCodes.TopicsFailed;
         });
         return command;
-    }
-
-    private static DateOnly? ParseDate(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        result.AddError($"'{text}' is not a date in the form {DateFormat}");
-        return null;
     }
 }

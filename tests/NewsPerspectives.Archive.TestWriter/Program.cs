@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsPerspectives;
+using NewsPerspectives.Archive.TestWriter;
 
 // A second process for the archive tests (tests/NewsPerspectives.Archive.Tests, Sqlite/SqliteArchiveFileTests):
 //   crash ARCHIVE            records a small day, prints "committed", then records a huge day (the test kills it mid-write)
@@ -50,23 +51,10 @@ internal static class Runs
         Stories = Enumerable.Range(0, stories).Select(k => new StorySnapshot
         {
             Id = "s" + k.ToString(CultureInfo.InvariantCulture),
-            Headline = $"{Word(k)} {Word(k + 1_000_000)} {Word(k + 2_000_000)} talks",
-            Terms = termsPerStory == 0 ? [] : Enumerable.Range(0, termsPerStory).Select(t => Word((k * termsPerStory) + t + 3_000_000)).ToArray(),
+            Headline = $"{MadeUpWords.Word(k)} {MadeUpWords.Word(k + 1_000_000)} {MadeUpWords.Word(k + 2_000_000)} talks",
+            Terms = termsPerStory == 0 ? [] : Enumerable.Range(0, termsPerStory).Select(t => MadeUpWords.Word((k * termsPerStory) + t + 3_000_000)).ToArray(),
             Coverage = [new SideCoverage { SideId = k % 2 == 0 ? "alpha" : "beta", Articles = 1 + (k % 3), FirstPublished = new DateTimeOffset(date.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero) }],
             Outlets = ["Outlet " + (k % 7).ToString(CultureInfo.InvariantCulture)],
         }).ToArray(),
     };
-
-    /// <summary>A made-up word for a number: "q" and base-26 letters.</summary>
-    public static string Word(int n)
-    {
-        var letters = new Stack<char>();
-        do
-        {
-            letters.Push((char)('a' + (n % 26)));
-            n /= 26;
-        }
-        while (n > 0);
-        return "q" + new string([.. letters]);
-    }
 }

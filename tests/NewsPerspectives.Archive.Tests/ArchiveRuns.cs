@@ -29,16 +29,5 @@ internal static class ArchiveRuns
     public static StorySnapshot[] Filler(int seed, int count) =>
         Enumerable.Range(0, count).Select(i => China($"f{seed}-{i}", $"{Word((seed * 1000) + i)} {Word((seed * 1000) + i + 500_000)} council report")).ToArray();
 
-    /// <summary>A made-up word for a number: "q" and base-26 letters.</summary>
-    public static string Word(int n)
-    {
-        var letters = new Stack<char>();
-        do
-        {
-            letters.Push((char)('a' + (n % 26)));
-            n /= 26;
-        }
-        while (n > 0);
-        return "q" + new string([.. letters]);
-    }
+    public static string Word(int n) => TestWriter.MadeUpWords.Word(n);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace NewsPerspectives.Archive.Tests;
@@ -14,29 +13,12 @@ public sealed class BackfillCliTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> Cli(params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Error)> Cli(params string[] arguments)
     {
         var configuration = typeof(BackfillCliTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "NewsPerspectives.sln")))
-        {
-            dir = Path.GetDirectoryName(dir)!;
-        }
-
-        var cli = Path.Combine(dir, "samples", "NewsPerspectives.Cli", "bin", configuration, "net10.0", "NewsPerspectives.Cli.dll");
+        var cli = Path.Combine(ChildProcess.Root, "samples", "NewsPerspectives.Cli", "bin", configuration, "net10.0", "NewsPerspectives.Cli.dll");
         Assert.True(File.Exists(cli), $"CLI not built at {cli}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { cli }.Concat(arguments))
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return ChildProcess.RunAsync("dotnet", [cli, .. arguments], TimeSpan.FromMinutes(3));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -64,28 +63,12 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     {
         // initdb and the server refuse to run as root: run them as the postgres user then.
         bool root = Environment.UserName == "root";
-        var start = new ProcessStartInfo(root ? "runuser" : program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (root)
+        var (exit, output, error) = root
+            ? await ChildProcess.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], TimeSpan.FromMinutes(2))
+            : await ChildProcess.RunAsync(program, arguments, TimeSpan.FromMinutes(2));
+        if (exit != 0)
         {
-            foreach (var a in new[] { "-u", "postgres", "--", program })
-            {
-                start.ArgumentList.Add(a);
-            }
-        }
-
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await output}{await error}");
+            throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({exit}): {output}{error}");
         }
     }
 
