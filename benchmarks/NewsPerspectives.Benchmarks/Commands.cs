@@ -12,6 +12,8 @@ internal static class Commands
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
         ["http-fetch"] = HttpFetch.RunAsync,
         ["http-serve"] = HttpFetch.ServeAsync,
+        ["fault-run"] = FaultRun.RunAsync,
+        ["fault-serve"] = FaultRun.ServeAsync,
         ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
@@ -20,6 +22,7 @@ internal static class Commands
         ["cluster-cost"] = ClusterCost.RunAsync,
         ["quality-continuation"] = Archive.ContinuationQuality.RunAsync,
         ["archive-cost"] = Archive.ArchiveCost.RunAsync,
+        ["relevance-train"] = Training.RelevanceTraining.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
