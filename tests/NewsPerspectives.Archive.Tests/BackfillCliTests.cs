@@ -18,7 +18,7 @@ public sealed class BackfillCliTests : IDisposable
         var configuration = typeof(BackfillCliTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var cli = Path.Combine(ChildProcess.Root, "samples", "NewsPerspectives.Cli", "bin", configuration, "net10.0", "NewsPerspectives.Cli.dll");
         Assert.True(File.Exists(cli), $"CLI not built at {cli}");
-        return ChildProcess.RunAsync("dotnet", [cli, .. arguments], TimeSpan.FromMinutes(3));
+        return NewsPerspectives.Tests.ExternalTool.RunAsync("dotnet", ChildProcess.Root, TimeSpan.FromMinutes(3), [cli, .. arguments]);
     }
 
     [Fact]

@@ -31,32 +31,6 @@ internal sealed class ChildProcess : IDisposable
 
     public Process Process => _process;
 
-    /// <summary>Runs a program to its end and returns its exit code and output; kills it and fails the test after <paramref name="timeout"/>.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{Path.GetFileName(fileName)} did not finish within {timeout.TotalSeconds:0} s and was killed");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
-
     /// <summary>The repository root (the folder with NewsPerspectives.sln).</summary>
     public static string Root => RepositoryRoot();
 

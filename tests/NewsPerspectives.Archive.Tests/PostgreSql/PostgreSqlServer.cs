@@ -64,8 +64,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         // initdb and the server refuse to run as root: run them as the postgres user then.
         bool root = Environment.UserName == "root";
         var (exit, output, error) = root
-            ? await ChildProcess.RunAsync("runuser", ["-u", "postgres", "--", program, .. arguments], TimeSpan.FromMinutes(2))
-            : await ChildProcess.RunAsync(program, arguments, TimeSpan.FromMinutes(2));
+            ? await NewsPerspectives.Tests.ExternalTool.RunAsync("runuser", Path.GetTempPath(), TimeSpan.FromMinutes(2), ["-u", "postgres", "--", program, .. arguments])
+            : await NewsPerspectives.Tests.ExternalTool.RunAsync(program, Path.GetTempPath(), TimeSpan.FromMinutes(2), arguments);
         if (exit != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({exit}): {output}{error}");
