@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using static NewsPerspectives.Archive.Tests.ArchiveRuns;
 
 namespace NewsPerspectives.Archive.Tests;
@@ -69,6 +70,31 @@ public sealed class BackfillTests : IDisposable
         Assert.Equal([1, 2], history.Days[0].Coverage.Select(c => c.Articles));
         Assert.Equal(new DateTimeOffset(2026, 1, 11, 22, 0, 0, TimeSpan.Zero), history.Sides[0].FirstPublished);
         Assert.Equal(["Nikkei Asia", "SCMP"], history.Days[0].Outlets);
+    }
+
+    [Fact]
+    public async Task PastFeeds_AreRunDayByDay_ThroughThePipeline_AndRecorded()
+    {
+        var config = TopicConfigurationLoader.LoadFile(Path.Combine(ChildProcess.Root, "samples", "NewsPerspectives.Cli", "snapshot", "topics.yaml"));
+        var services = new ServiceCollection();
+        services.AddNewsPerspectives(config);
+        await using var provider = services.BuildServiceProvider();
+        var pipeline = provider.GetRequiredService<DigestPipeline>();
+        await using var archive = new SqliteStoryArchive(Path.Combine(_folder, "feeds.db"));
+
+        var result = await new StoryArchiveBackfill(archive).FromFeedsAsync(pipeline, config.Topics, new DateOnly(2026, 1, 11), new DateOnly(2026, 1, 12), new TimeOnly(4, 0));
+
+        Assert.Equal(2 * config.Topics.Count, result.Days);
+        Assert.Empty(result.Refused);
+        Assert.Empty(result.Skipped);
+        Assert.InRange(result.Continuations, 1, result.Stories);
+
+        // What the back-fill recorded for the 12th is what that day's run finds: its stories, as continuations or new.
+        var day12 = StoryArchiveRun.FromDigest((await pipeline.RunAsync(config.Topics[0], new DateTimeOffset(2026, 1, 12, 4, 0, 0, TimeSpan.Zero))).Digest);
+        var again = await archive.RecordAsync(day12);
+        Assert.Equal(day12.Stories.Count, again.Count);
+        Assert.Contains(again, r => r.IsContinuation && r.FirstSeen == new DateOnly(2026, 1, 11));
+        await Assert.ThrowsAsync<ArgumentException>(() => new StoryArchiveBackfill(archive).FromFeedsAsync(pipeline, config.Topics, new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 11), new TimeOnly(4, 0)));
     }
 
     [Fact]
