@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using NewsPerspectives.Tests.Sources.Http;
+
+namespace NewsPerspectives.Tests.Samples;
+
+/// <summary>
+/// The DailyWorker sample as a real child process: <c>--once</c> over the snapshot writes the CLI's files, a topic that
+/// fails is exit code 1, SIGTERM during a run leaves no partial file, and a bad option stops it at start, named.
+/// </summary>
+public sealed class DailyWorkerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("np-worker-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static string SnapshotFeed(string topic, string side) => Path.Combine(TestPaths.Snapshot, "feeds", topic, side + ".xml");
+
+    private static string[] FilesUnder(string root) =>
+        Directory.Exists(root)
+            ? Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+    private string WriteTopics(string topics)
+    {
+        var path = Path.Combine(_dir, "topics.yaml");
+        File.WriteAllText(path, "settings:\n  asOf: 2026-01-12T04:00:00Z\ntopics:\n" + topics);
+        return path;
+    }
+
+    private static string FileTopic(string id, string chinaFeed, string japanFeed) => $$"""
+          - id: {{id}}
+            name: China vs Japan
+            sides: [{id: china, name: China}, {id: japan, name: Japan}]
+            feeds:
+              - {path: '{{chinaFeed}}', side: china}
+              - {path: '{{japanFeed}}', side: japan}
+
+        """;
+
+    [Fact]
+    public async Task Once_OverTheBundledSnapshot_WritesTheCliFilesByteForByte_AndExitsZero()
+    {
+        var cliOut = Path.Combine(_dir, "cli");
+        var cli = await Cli.RunAsync("--out", cliOut, "--date", "2026-01-12", "--format", "markdown,json,html");
+        Assert.True(cli.ExitCode == 0, cli.Output + cli.Error);
+
+        // Settings from environment variables, as a container sets them; the output folder is relative to the current folder.
+        var (exit, output, error) = await Worker.RunAsync(_dir, new Dictionary<string, string?>
+        {
+            ["Worker__OutputFolder"] = "site",
+            ["Worker__Formats__0"] = "markdown",
+            ["Worker__Formats__1"] = "json",
+            ["Worker__Formats__2"] = "html",
+        }, "--once");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        var site = Path.Combine(_dir, "site");
+        var expected = FilesUnder(cliOut);
+        Assert.Equal(15, expected.Length);
+        Assert.Equal(expected, FilesUnder(site));
+        foreach (var file in expected)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(cliOut, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(site, file))), $"{file} differs from the CLI's");
+        }
+
+        Assert.Contains("Run finished: 5 topic(s) written, 0 failed", output, StringComparison.Ordinal);
+        Assert.Contains("[3/5] china-japan: 20 sources listed (complete); wrote content/summaries/china-japan/2026-01-12.md, digests/china-japan/2026-01-12.json, html/china-japan/2026-01-12.html", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Once_ATopicWhoseFeedsAllFail_IsExitCodeOne_AndTheOtherTopicIsWritten()
+    {
+        var missing = Path.Combine(_dir, "missing.xml");
+        var topics = WriteTopics(FileTopic("good", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan")) + FileTopic("bad", missing, missing + "2"));
+        var (exit, output, error) = await Worker.RunAsync(_dir, null, "--once", $"--Worker:TopicsFile={topics}", "--Worker:OutputFolder=out");
+
+        Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
+        Assert.Equal(["content/summaries/good/2026-01-12.md", "digests/good/2026-01-12.json"], FilesUnder(Path.Combine(_dir, "out")));
+        Assert.Contains("[2/2] bad failed: every feed failed (2 of 2); nothing written, existing files kept", output, StringComparison.Ordinal);
+        Assert.Contains("Run finished: 1 topic(s) written, 1 failed", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Topic_SelectsOneTopic()
+    {
+        var (exit, output, error) = await Worker.RunAsync(_dir, null, "--once", "--topic", "india-pakistan", "--Worker:OutputFolder=out");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Equal(["content/summaries/india-pakistan/2026-01-12.md", "digests/india-pakistan/2026-01-12.json"], FilesUnder(Path.Combine(_dir, "out")));
+        Assert.Contains("[1/1] india-pakistan: reading 2 feed(s)", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>SIGTERM while a feed read is stalled: --once ends 130 (a job runner retries it), the service ends 0 (a normal stop).</summary>
+    [Theory]
+    [InlineData("--once", 130)]
+    [InlineData("--Worker:RunOnStart=true", 0)]
+    public async Task Sigterm_DuringARun_WritesNoPartialFile_AndExitsCleanly(string mode, int expectedExit)
+    {
+        await using var server = await LoopbackFeedServer.StartAsync();
+        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stall = server.Map("/stall.xml", async context =>
+        {
+            requested.TrySetResult();
+            await Task.Delay(Timeout.Infinite, context.RequestAborted); // never answers: only cancellation ends the run
+        });
+        var topics = WriteTopics(
+            FileTopic("first", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan"))
+            + $$"""
+              - id: second
+                name: Stalled
+                sides: [{id: china, name: China}]
+                feeds:
+                  - {url: '{{stall}}', side: china}
+
+            """);
+        var output = Path.Combine(_dir, "out");
+        using var process = Worker.Start(_dir, new Dictionary<string, string?> { ["NewsPerspectives__http__BlockPrivateAddresses"] = "false" },
+            mode, "--live", $"--Worker:TopicsFile={topics}", $"--Worker:OutputFolder={output}", "--Worker:Formats:0=markdown", "--Worker:Formats:1=json", "--Worker:Formats:2=html");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await requested.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+
+        Assert.True(process.ExitCode == expectedExit, $"exit {process.ExitCode}\n{await stdout}\n{await stderr}");
+        Assert.Contains("Run cancelled (the host is stopping): 1 of 2 topic(s) written", await stdout, StringComparison.Ordinal);
+        // Only the finished topic's files, each whole; no temporary file, and the output folder's lock is released.
+        var files = FilesUnder(output);
+        Assert.Equal(["content/summaries/first/2026-01-12.md", "digests/first/2026-01-12.json", "html/first/2026-01-12.html"], files);
+        Assert.Contains("## Sources\n", await File.ReadAllTextAsync(Path.Combine(output, files[0])), StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, files[1]))))
+        {
+            Assert.Equal("first", json.RootElement.GetProperty("topic").GetProperty("id").GetString());
+        }
+
+        Assert.EndsWith("</html>\n", await File.ReadAllTextAsync(Path.Combine(output, files[2])), StringComparison.Ordinal);
+    }
+
+    /// <summary>A bad setting stops the worker at start (ValidateOnStart) before anything runs, naming the key or option; exit code 2.</summary>
+    public static TheoryData<string, string> BadSettings => new()
+    {
+        { "--Worker:Schedule=61 * * * *", "Could not start: Worker:Schedule is '61 * * * *'; it is not a cron expression (" },
+        { "--Worker:TimeZone=Mars/Olympus_Mons", "Could not start: Worker:TimeZone is 'Mars/Olympus_Mons'; this system knows no such time zone" },
+        { "--Worker:Formats:0=pdf", "Could not start: Worker:Formats: 'pdf' is not an output format; valid values: markdown, json, html" },
+        { "--Worker:Shedule=0 5 * * *", "Could not start: 'ErrorOnUnknownConfiguration' was set on the provided BinderOptions, but the following properties were not found on the instance of DailyWorker.WorkerOptions: 'Shedule'" },
+        { "--NewsPerspectives:options:Summarizer:MinHighlights=9", "Could not start: NewsPerspectivesOptions.Summarizer.MinHighlights is 9; it must be at most MaxHighlights (5)" },
+        { "--NewsPerspectives:options:Pipeline:MaxConcurrentFeeds=0", "Could not start: NewsPerspectivesOptions.Pipeline.MaxConcurrentFeeds is 0; it must be 1 or more" },
+        { "--topic=atlantis", "Could not start: Worker:Topics (--topic): 'atlantis' is not a configured topic; the topics are: venezuela, us-china, china-japan, china-taiwan, india-pakistan" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task BadSetting_FailsAtStartNamingIt_ExitCodeTwo_NothingRuns(string setting, string message)
+    {
+        var (exit, output, error) = await Worker.RunAsync(_dir, null, "--once", setting, "--Worker:OutputFolder=out");
+
+        Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains(message, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Run started", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "out")), "nothing runs when the start fails");
+    }
+
+    [Fact]
+    public async Task BadTopicsFile_FailsAtStart_WithTheFileLineAndField()
+    {
+        var topics = WriteTopics(FileTopic("good", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan")).Replace("side: japan}", "side: japn}", StringComparison.Ordinal));
+        var (exit, output, error) = await Worker.RunAsync(_dir, null, "--once", $"--Worker:TopicsFile={topics}");
+
+        Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains($"Could not start: topics: {topics}(", output, StringComparison.Ordinal);
+        Assert.Contains("topics[0].feeds[1].side: 'japn' is not one of the topic's sides (china, japan)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownArgument_IsAUsageError_AndHelpListsTheSwitchesAndExitCodes()
+    {
+        var (exit, _, error) = await Worker.RunAsync(_dir, null, "--onec");
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown argument '--onec'", error, StringComparison.Ordinal);
+
+        var help = await Worker.RunAsync(_dir, null, "--help");
+        Assert.Equal(0, help.ExitCode);
+        foreach (var text in new[] { "--once", "--live", "--topic ID", "Worker:Schedule", "Worker:TimeZone", "Exit codes:", "130  --once cancelled" })
+        {
+            Assert.Contains(text, help.Output, StringComparison.Ordinal);
+        }
+    }
+}
