@@ -41,6 +41,11 @@ internal sealed class DailyRun(
         }
 
         using var release = output;
+        if (!settings.Live && selected.Sum(t => t.Feeds.Count(f => f.Kind != FeedKind.File)) is > 0 and var remote)
+        {
+            logger.RemoteFeedsNeedLive(remote);
+        }
+
         logger.RunStarted(selected.Count, asOf?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "now", string.Join(",", formats), root);
         var chosen = writers.Where(w => formats.Contains(w.Format, StringComparer.Ordinal)).ToList();
         int written = 0, failed = 0;

@@ -69,16 +69,64 @@ public sealed class DailyWorkerTests : IDisposable
     }
 
     [Fact]
-    public async Task Once_ATopicWhoseFeedsAllFail_IsExitCodeOne_AndTheOtherTopicIsWritten()
+    public async Task Once_TopicsThatFail_AreExitCodeOne_AndTheOtherTopicIsWritten()
     {
         var missing = Path.Combine(_dir, "missing.xml");
-        var topics = WriteTopics(FileTopic("good", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan")) + FileTopic("bad", missing, missing + "2"));
+        var topics = WriteTopics(
+            FileTopic("good", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan"))
+            + FileTopic("bad", missing, missing + "2")
+            + """
+              - id: remote
+                name: Remote without --live
+                sides: [{id: china, name: China}]
+                feeds:
+                  - {url: 'http://127.0.0.1:9/feed.xml', side: china}
+
+            """);
         var (exit, output, error) = await Worker.RunAsync(_dir, null, "--once", $"--Worker:TopicsFile={topics}", "--Worker:OutputFolder=out");
 
         Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
         Assert.Equal(["content/summaries/good/2026-01-12.md", "digests/good/2026-01-12.json"], FilesUnder(Path.Combine(_dir, "out")));
-        Assert.Contains("[2/2] bad failed: every feed failed (2 of 2); nothing written, existing files kept", output, StringComparison.Ordinal);
-        Assert.Contains("Run finished: 1 topic(s) written, 1 failed", output, StringComparison.Ordinal);
+        Assert.Contains("[2/3] bad failed: every feed failed (2 of 2); nothing written, existing files kept", output, StringComparison.Ordinal);
+        Assert.Contains("1 url or Google News feed(s) are read only with --live (Worker:Live=true); their topics fail without it", output, StringComparison.Ordinal);
+        Assert.Contains("[3/3] remote failed: the run failed: ", output, StringComparison.Ordinal);
+        Assert.Contains("AddHttpFeeds()", output, StringComparison.Ordinal);
+        Assert.Contains("Run finished: 1 topic(s) written, 2 failed", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Topics in the NewsPerspectives section (here environment variables, as appsettings.json would hold them) instead of a file.</summary>
+    [Fact]
+    public async Task TopicsFromEnvironmentVariables_RunLikeTheFile()
+    {
+        var topic = new Dictionary<string, string?>
+        {
+            ["NewsPerspectives__settings__asOf"] = "2026-01-12T04:00:00Z",
+            ["NewsPerspectives__topics__0__id"] = "china-japan",
+            ["NewsPerspectives__topics__0__name"] = "China vs Japan",
+            ["NewsPerspectives__topics__0__sides__0__id"] = "china",
+            ["NewsPerspectives__topics__0__sides__0__name"] = "China",
+            ["NewsPerspectives__topics__0__sides__1__id"] = "japan",
+            ["NewsPerspectives__topics__0__sides__1__name"] = "Japan",
+            ["NewsPerspectives__topics__0__feeds__0__path"] = SnapshotFeed("china-japan", "china"),
+            ["NewsPerspectives__topics__0__feeds__0__side"] = "china",
+            ["NewsPerspectives__topics__0__feeds__1__path"] = SnapshotFeed("china-japan", "japan"),
+            ["NewsPerspectives__topics__0__feeds__1__side"] = "japan",
+        };
+        var (exit, output, error) = await Worker.RunAsync(_dir, topic, "--once", "--Worker:OutputFolder=out");
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Equal(["content/summaries/china-japan/2026-01-12.md", "digests/china-japan/2026-01-12.json"], FilesUnder(Path.Combine(_dir, "out")));
+
+        // The same topic from the bundled snapshot file gives the same post.
+        var cli = await Cli.RunAsync("--out", Path.Combine(_dir, "cli"), "--format", "markdown");
+        Assert.True(cli.ExitCode == 0, cli.Output + cli.Error);
+        Assert.Equal(
+            await File.ReadAllTextAsync(Path.Combine(_dir, "cli", "content", "summaries", "china-japan", "2026-01-12.md")),
+            await File.ReadAllTextAsync(Path.Combine(_dir, "out", "content", "summaries", "china-japan", "2026-01-12.md")));
+
+        // Topics in two places is an error at start, not a silent choice.
+        var both = await Worker.RunAsync(_dir, topic, "--once", $"--Worker:TopicsFile={Path.Combine(TestPaths.Snapshot, "topics.yaml")}");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("the NewsPerspectives section has topics too; configure the topics in one place", both.Output, StringComparison.Ordinal);
     }
 
     [Fact]
