@@ -53,9 +53,9 @@ internal static class WorkerHost
             {
                 await host.StartAsync();
             }
-            catch (Exception ex) when (StartProblems(ex) is { Count: > 0 } problems)
+            catch (Exception ex)
             {
-                foreach (var problem in problems)
+                foreach (var problem in StartProblems(ex))
                 {
                     logger.StartFailed(problem);
                 }
@@ -114,13 +114,13 @@ internal static class WorkerHost
         return builder;
     }
 
-    /// <summary>The messages of a failed start: each failed option (once each), or the error that stopped it.</summary>
+    /// <summary>The messages of a failed start: each failed option (once each: a bad library option fails both its own check and the creation of the services that use it), or the error that stopped it.</summary>
     private static List<string> StartProblems(Exception exception) => exception switch
     {
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(StartProblems).Distinct(StringComparer.Ordinal).ToList(),
         OptionsValidationException validation => [.. validation.Failures],
         NewsPerspectivesException problem => [problem.Message], // a topics file or section that does not load
         InvalidOperationException invalid => [invalid.Message], // a configuration value of the wrong type, an unknown key
-        _ => [],
+        _ => [$"{exception.GetType().Name}: {exception.Message}"],
     };
 }
