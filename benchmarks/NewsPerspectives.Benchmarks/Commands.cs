@@ -12,12 +12,15 @@ internal static class Commands
         ["labels-check"] = Quality.LabelsCheck.RunAsync,
         ["http-fetch"] = HttpFetch.RunAsync,
         ["http-serve"] = HttpFetch.ServeAsync,
+        ["fault-run"] = FaultRun.RunAsync,
+        ["fault-serve"] = FaultRun.ServeAsync,
         ["quality-rouge"] = Quality.RougeBenchmark.RunAsync,
         ["quality-relevance"] = Quality.RelevanceQuality.RunAsync,
         ["relevance-cost"] = Quality.RelevanceCost.RunAsync,
         ["quality"] = Quality.QualityCommand.RunAsync,
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
+        ["relevance-train"] = Training.RelevanceTraining.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -10,7 +10,7 @@ namespace NewsPerspectives.Benchmarks;
 
 /// <summary>
 /// <c>http-fetch</c>: N feeds served from loopback by a child process (so the server's memory is not counted) with
-/// added latency, read through the whole pipeline with <c>AddHttpFeeds()</c> defaults; reports wall time, peak
+/// added latency, read through the whole pipeline with <c>AddHttpFeeds()</c> defaults (the private-address guard opted out); reports wall time, peak
 /// working set and allocations. <c>http-serve</c> is the child.
 /// </summary>
 /// <remarks>
@@ -27,7 +27,7 @@ internal static class HttpFetch
         int items = Option(args, "--items", 50);
         int? maxFeeds = args.Contains("--max-concurrent-feeds") ? Option(args, "--max-concurrent-feeds", 4) : null;
 
-        using var server = StartServer(hosts, latency, items);
+        using var server = StartChild("http-serve", "--hosts", $"{hosts}", "--latency-ms", $"{latency}", "--items", $"{items}");
         var ready = await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the feed server did not start: " + await server.StandardError.ReadToEndAsync());
         var bases = ready.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
@@ -38,7 +38,7 @@ internal static class HttpFetch
             {
                 o.Pipeline.MaxConcurrentFeeds = m;
             }
-        }).AddHttpFeeds();
+        }).AddHttpFeeds(o => o.BlockPrivateAddresses = false); // the guard's opt-out: the feeds are on 127.0.0.1
         await using var provider = services.BuildServiceProvider();
         var pipeline = provider.GetRequiredService<DigestPipeline>();
 
@@ -99,19 +99,26 @@ internal static class HttpFetch
         int hosts = Option(args, "--hosts", 1);
         int latency = Option(args, "--latency-ms", 100);
         int items = Option(args, "--items", 50);
-        using var listener = new HttpListener();
-        var bases = new List<string>();
-        for (int i = 0; i < hosts; i++)
+        var (listener, bases) = ListenOnLoopback(hosts);
+        using var disposeListener = listener;
+        await ServeUntilStdinClosesAsync(listener, bases, async context =>
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            bases.Add($"http://127.0.0.1:{port}");
-        }
+            await Task.Delay(latency);
+            var body = Encoding.UTF8.GetBytes(Feed(context.Request.Url!.AbsolutePath, items));
+            context.Response.ContentType = "application/rss+xml; charset=utf-8";
+            context.Response.ContentLength64 = body.Length;
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        });
+        return 0;
+    }
 
-        listener.Start();
+    /// <summary>
+    /// Prints the base URLs (the parent's "ready" line), then hands each request to <paramref name="handle"/> on its
+    /// own task until standard input closes; a client that went away ends its handler quietly.
+    /// </summary>
+    internal static async Task ServeUntilStdinClosesAsync(HttpListener listener, IEnumerable<string> bases, Func<HttpListenerContext, Task> handle)
+    {
         Console.WriteLine(string.Join(' ', bases));
         Console.Out.Flush();
         var stop = Task.Run(() => Console.In.ReadToEnd());
@@ -128,22 +135,35 @@ internal static class HttpFetch
             {
                 try
                 {
-                    await Task.Delay(latency);
-                    var body = Encoding.UTF8.GetBytes(Feed(context.Request.Url!.AbsolutePath, items));
-                    context.Response.ContentType = "application/rss+xml; charset=utf-8";
-                    context.Response.ContentLength64 = body.Length;
-                    await context.Response.OutputStream.WriteAsync(body);
-                    context.Response.Close();
+                    await handle(context);
                 }
-                catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+                catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
                 {
-                    // The client went away.
+                    // The client went away (a timeout, a size cap): expected.
                 }
             });
         }
 
         listener.Stop();
-        return 0;
+    }
+
+    /// <summary>An <see cref="HttpListener"/> started on <paramref name="hosts"/> free 127.0.0.1 ports, and their base URLs.</summary>
+    internal static (HttpListener Listener, List<string> Bases) ListenOnLoopback(int hosts)
+    {
+        var listener = new HttpListener();
+        var bases = new List<string>();
+        for (int i = 0; i < hosts; i++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            bases.Add($"http://127.0.0.1:{port}");
+        }
+
+        listener.Start();
+        return (listener, bases);
     }
 
     private static string Feed(string path, int items)
@@ -160,7 +180,8 @@ internal static class HttpFetch
         return sb.Append("</channel></rss>\n").ToString();
     }
 
-    private static Process StartServer(int hosts, int latency, int items)
+    /// <summary>Starts this benchmark program as a child running <paramref name="arguments"/> (a server command), with its standard streams redirected.</summary>
+    internal static Process StartChild(params string[] arguments)
     {
         var host = Environment.ProcessPath!;
         var info = new ProcessStartInfo(host)
@@ -175,7 +196,7 @@ internal static class HttpFetch
             info.ArgumentList.Add(typeof(HttpFetch).Assembly.Location);
         }
 
-        foreach (var arg in new[] { "http-serve", "--hosts", $"{hosts}", "--latency-ms", $"{latency}", "--items", $"{items}" })
+        foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }
@@ -183,7 +204,7 @@ internal static class HttpFetch
         return Process.Start(info) ?? throw new InvalidOperationException("could not start the feed server");
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         int at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;

@@ -62,7 +62,11 @@ foreach (var topic in configuration.Topics.Where(t => onlyTopic.Length == 0 || t
         Console.WriteLine($"  note: {note}");
     }
 
-    if (outputRoot.Length > 0)
+    if (run.Status == DigestRunStatus.Failed)
+    {
+        Console.WriteLine($"  not written: {run.StatusReason}");
+    }
+    else if (outputRoot.Length > 0)
     {
         var path = await DigestFileStore.WriteAsync(run, hugo, Path.GetFullPath(outputRoot));
         Console.WriteLine($"  wrote {path}");

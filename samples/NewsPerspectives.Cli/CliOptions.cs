@@ -79,8 +79,20 @@ internal sealed class CliOptions
         HelpName = "FILE",
     };
 
+    /// <summary><c>--allow-private-addresses</c>: the private-address guard's opt-out.</summary>
+    public Option<bool> AllowPrivateAddresses { get; } = new("--allow-private-addresses")
+    {
+        Description = "With --live: also read feeds on loopback, private and link-local addresses (the private-address guard is on by default and blocks them)",
+    };
+
+    /// <summary><c>--strict</c>: a partial run (some feeds failed) exits 1.</summary>
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Exit 1 when any feed failed, even if every topic still made its digest",
+    };
+
     /// <summary>The options in help order.</summary>
-    public IEnumerable<Option> All => [Config, Out, Date, Format, Stories, Live, Cache];
+    public IEnumerable<Option> All => [Config, Out, Date, Format, Stories, Live, Cache, AllowPrivateAddresses, Strict];
 
     /// <summary>Checks the options against each other.</summary>
     /// <param name="command">The parsed command.</param>
@@ -89,6 +101,11 @@ internal sealed class CliOptions
         if (command.GetResult(Cache) is { Implicit: false } && !command.GetValue(Live))
         {
             command.AddError("--cache only applies with --live");
+        }
+
+        if (command.GetValue(AllowPrivateAddresses) && !command.GetValue(Live))
+        {
+            command.AddError("--allow-private-addresses only applies with --live");
         }
     }
 

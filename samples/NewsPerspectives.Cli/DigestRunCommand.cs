@@ -28,6 +28,7 @@ internal sealed class DigestRunCommand(CliOptions options)
         var report = new RunReport(output, error, root, configuration.Topics.Count);
         bool live = parse.GetValue(options.Live);
         bool stories = parse.GetValue(options.Stories);
+        bool strict = parse.GetValue(options.Strict);
         var services = new ServiceCollection();
         // One call applies the configuration: its outlet registry (settings.outlets), Google News base URL and limits.
         var newsPerspectives = services.AddNewsPerspectives(configuration, o =>
@@ -38,7 +39,9 @@ internal sealed class DigestRunCommand(CliOptions options)
 
         if (live)
         {
-            newsPerspectives.AddHttpFeeds();
+            // The private-address guard is on by default; --allow-private-addresses is the explicit opt-out.
+            bool allowPrivate = parse.GetValue(options.AllowPrivateAddresses);
+            newsPerspectives.AddHttpFeeds(o => o.BlockPrivateAddresses = !allowPrivate);
             if (parse.GetValue(options.Cache) is { } cache)
             {
                 newsPerspectives.UseFeedCacheFile(cache);
@@ -75,6 +78,11 @@ internal sealed class DigestRunCommand(CliOptions options)
         }
 
         using var releaseOutput = outputLock;
+        if (outputLock.RemovedTempFiles.Count > 0)
+        {
+            report.Note($"note: removed {outputLock.RemovedTempFiles.Count} temp file(s) an interrupted run left in {root}");
+        }
+
         var asOf = options.AsOf(parse, configuration.AsOf);
         var results = new List<TopicResult>();
         bool cancelled = false;
@@ -84,7 +92,7 @@ internal sealed class DigestRunCommand(CliOptions options)
             {
                 var topic = configuration.Topics[i];
                 report.TopicStarted(i, topic);
-                var result = await RunTopicAsync(pipeline, writers, topic, asOf, root, cancellationToken);
+                var result = await RunTopicAsync(pipeline, writers, topic, asOf, root, strict, cancellationToken);
                 results.Add(result);
                 report.TopicEnded(result);
             }
@@ -100,7 +108,7 @@ internal sealed class DigestRunCommand(CliOptions options)
     }
 
     private static async Task<TopicResult> RunTopicAsync(
-        DigestPipeline pipeline, IReadOnlyList<IDigestWriter> writers, TopicDefinition topic, DateTimeOffset? asOf, string root, CancellationToken cancellationToken)
+        DigestPipeline pipeline, IReadOnlyList<IDigestWriter> writers, TopicDefinition topic, DateTimeOffset? asOf, string root, bool strict, CancellationToken cancellationToken)
     {
         DigestRun run;
         try
@@ -112,9 +120,9 @@ internal sealed class DigestRunCommand(CliOptions options)
             return new TopicResult { Topic = topic, Failure = $"the run failed: {ex.Message}" };
         }
 
-        if (TopicResult.FailureOf(run) is { } failure)
+        if (run.Status == DigestRunStatus.Failed)
         {
-            return new TopicResult { Topic = topic, Run = run, Failure = failure };
+            return new TopicResult { Topic = topic, Run = run, Failure = TopicResult.FailureOf(run, strict) };
         }
 
         // A finished topic is written in every format even when cancellation arrives meanwhile: its files belong together.
@@ -130,6 +138,11 @@ internal sealed class DigestRunCommand(CliOptions options)
             {
                 failures.Add($"write failed: {ex.Message}");
             }
+        }
+
+        if (TopicResult.FailureOf(run, strict) is { } strictFailure)
+        {
+            failures.Add(strictFailure); // --strict: written, but a feed failed
         }
 
         return new TopicResult { Topic = topic, Run = run, Files = files, Failure = failures.Count == 0 ? null : string.Join("; ", failures) };

@@ -7,8 +7,9 @@ internal static class ExitCodes
     public const int Ok = 0;
 
     /// <summary>
-    /// Some topics failed: every feed of the topic failed, its run failed, or a file could not be written (the
-    /// other topics were written); or nothing could run because another run holds the output folder or the cache.
+    /// Some topics failed: every feed of the topic failed or no article was left (nothing is written for it, its
+    /// existing files are kept), its run failed, or a file could not be written (the other topics were written); with
+    /// <c>--strict</c>, a feed failed; or nothing could run because another run holds the output folder or the cache.
     /// </summary>
     public const int TopicsFailed = 1;
 
@@ -24,9 +25,10 @@ internal static class ExitCodes
     /// <summary>The lines <c>--help</c> shows.</summary>
     public const string Help = """
         Exit codes:
-          0    every topic's digest was written
-          1    some topics failed (every feed of a topic failed, or a file could not be written), the others were
-               written; or another run holds the output folder or the --cache file
+          0    every topic's digest was written (feeds that failed are reported)
+          1    some topics failed (every feed of a topic failed or no article was left: nothing is written for it
+               and its existing files are kept; or a file could not be written), the others were written; with
+               --strict, a feed failed; or another run holds the output folder or the --cache file
           2    wrong command line or configuration; nothing was run
           130  cancelled (Ctrl+C or SIGTERM): finished topics are written, the one in progress is not
         """;

@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using NewsPerspectives.Cli;
 
-// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--live [--cache FILE]]
+// newsperspectives [--config FILE] [--out DIR] [--date yyyy-MM-dd] [--format markdown,json,html] [--stories] [--strict]
+//                  [--live [--cache FILE] [--allow-private-addresses]]
 // With no --config it runs the bundled offline snapshot (the seed's five topics); --live fetches feeds over HTTP.
 var parse = NewsPerspectivesCommand.Create().Parse(args);
 var invocation = new InvocationConfiguration

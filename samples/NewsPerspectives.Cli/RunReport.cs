@@ -35,9 +35,10 @@ internal sealed class RunReport(TextWriter output, TextWriter error, string root
     {
         lock (_gate)
         {
-            var what = result.Failure is { } failure
+            var partial = result.Run is { Status: DigestRunStatus.Partial } run ? $"; partial: {run.StatusReason}" : "";
+            var what = result.Failure is { } failure && result.Files.Count == 0
                 ? $"failed: {failure}"
-                : string.Create(CultureInfo.InvariantCulture, $"{result.Run!.Digest.Sources.Count} kept, {Count(result.Files.Count, "file")} written");
+                : string.Create(CultureInfo.InvariantCulture, $"{result.Run!.Digest.Sources.Count} kept, {Count(result.Files.Count, "file")} written{partial}{(result.Failure is { } f ? $"; failed: {f}" : "")}");
             error.WriteLine($"{_prefix}: {what}");
         }
     }

@@ -13,13 +13,14 @@ internal sealed class TopicResult
     public string? Failure { get; init; }
 
     /// <summary>
-    /// The topic failed when its digest could not be made or written, or when every feed failed (an empty digest
-    /// says nothing about the day's news).
+    /// The topic failed when its digest could not be made or written, or when its run is
+    /// <see cref="DigestRunStatus.Failed"/> (every feed failed, or no article: an empty digest says nothing about the
+    /// day's news, and is never written over the day's good post); with <c>--strict</c>, also when some feeds failed.
     /// </summary>
-    public static string? FailureOf(DigestRun run)
+    public static string? FailureOf(DigestRun run, bool strict) => run.Status switch
     {
-        var feeds = run.Diagnostics.Feeds;
-        var failed = feeds.Count(f => f.Status is FeedStatus.Failed or FeedStatus.Gone);
-        return feeds.Count > 0 && failed == feeds.Count ? $"every feed failed ({failed} of {feeds.Count})" : null;
-    }
+        DigestRunStatus.Failed => $"{run.StatusReason}; nothing written, existing files kept",
+        DigestRunStatus.Partial when strict => $"--strict: {run.StatusReason}",
+        _ => null,
+    };
 }

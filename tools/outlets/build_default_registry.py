@@ -1,27 +1,29 @@
 #!/usr/bin/env python3
-"""Builds src/NewsPerspectives/Outlets/default-outlets.yaml, the outlet registry shipped with the library.
+"""Builds the outlet knowledge shipped with the library:
+  src/NewsPerspectives/Outlets/default-outlets.yaml        the outlet registry (canonical names, aliases, domains, countries)
+  src/NewsPerspectives/Outlets/outlet-domain-countries.txt domains known by country only, for outlets the registry does not know
 
-Sources, in order of precedence:
-  1. tools/outlets/curated.txt: hand-written entries (name, country, ownership, domains, aliases) for the
-     outlets the replaced system cited most and the major outlets of China, Japan, Taiwan, India, Pakistan,
-     the US and Venezuela.
-  2. benchmarks/NewsPerspectives.Benchmarks/Data/labels/dev-labels.json: the canonical outlet and country
-     a person gave to each outlet of the 25 labelled posts (joined with those posts' source lines).
-  3. Every other outlet string in the seed posts' "## Sources" lines (shared/data/seed-digests, MIT), so
-     that the registry covers all of them: the name as published becomes the canonical name; spelling
-     variants that differ only in spaces and punctuation become aliases; the country comes from
-     shared/data/outlets/mbfc.csv (idiap/News-Media-Reliability, Apache-2.0: only its domain and country
-     columns are used, never its bias or credibility ratings) or, for host names, the country-code TLD.
-     Outlets whose country is not known this way get no country.
+Sources of the registry, in order of precedence:
+  1. tools/outlets/curated.txt: hand-written entries (name, country, ownership, domains, aliases): the outlets the
+     replaced system cited most and the major outlets of the countries its topics cover and of other countries in
+     the news, written from general knowledge.
+  2. benchmarks/NewsPerspectives.Benchmarks/Data/labels/dev-labels.json: the canonical outlet and country a person
+     gave to each outlet of the 25 labelled development posts (joined with those posts' source lines).
+The seed posts' other outlet strings are not added: outlets the registry does not know are resolved at run time by
+the registry's rules (variants, domains, country-code domains, country names; see OutletRegistry.Resolve), so they
+are measured as unseen outlets. No outlet of the validation labels is ever added.
+
+The domain list comes from shared/data/outlets/mbfc.csv (idiap/News-Media-Reliability, Apache-2.0): only its domain
+and country columns are used, normalised to ISO 3166-1 codes; never its bias or credibility ratings. Domains the
+registry already covers are left out.
 
 Usage: python3 tools/outlets/build_default_registry.py [DATA_DIR] [--no-labels OUT.yaml]
-  --no-labels writes a registry built without step 2 to OUT.yaml instead: the benchmark's
-  `quality-relevance --registry OUT.yaml` then measures outlet accuracy on outlets the registry
-  did not learn from the labels.
+  DATA_DIR is the shared data folder (default /work/shared/data; it holds outlets/mbfc.csv).
+  --no-labels writes a registry built without step 2 to OUT.yaml instead (and leaves the domain list alone): put
+  it in place of default-outlets.yaml and rebuild to measure outlets the registry did not learn from the labels
+  (docs/quality.md gives the commands).
 """
-import collections
 import csv
-import glob
 import json
 import os
 import re
@@ -31,7 +33,9 @@ import unicodedata
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARGS = sys.argv[1:]
 NO_LABELS = "--no-labels" in ARGS
-OUT = ARGS[ARGS.index("--no-labels") + 1] if NO_LABELS else os.path.join(ROOT, "src", "NewsPerspectives", "Outlets", "default-outlets.yaml")
+OUTLETS_DIR = os.path.join(ROOT, "src", "NewsPerspectives", "Outlets")
+OUT = ARGS[ARGS.index("--no-labels") + 1] if NO_LABELS else os.path.join(OUTLETS_DIR, "default-outlets.yaml")
+DOMAINS_OUT = os.path.join(OUTLETS_DIR, "outlet-domain-countries.txt")
 ARGS = [a for a in ARGS if a != "--no-labels" and a != OUT]
 DATA = ARGS[0] if ARGS else "/work/shared/data"
 LABELS = os.path.join(ROOT, "benchmarks", "NewsPerspectives.Benchmarks", "Data", "labels")
@@ -52,15 +56,8 @@ MBFC_COUNTRIES = {
     "cambodia": "KH", "sri lanka": "LK", "qatar": "QA", "columbia": "CO", "croatia": "HR", "andorra": "AD",
     "costa rica": "CR", "morocco": "MA", "cameroon": "CM", "armenia": "AM", "cuba": "CU", "syria": "SY",
     "zimbabwe": "ZW", "uruguay": "UY", "hungary": "HU", "portugal": "PT", "guam": "GU",
+    "puerto rico/usa": "PR", "latvia|": "LV",
 }
-
-# Country-code TLDs whose sites are, in practice, based in that country (".co", ".tv", ".me", ".io" are not).
-TLD_COUNTRIES = {t: t.upper() for t in (
-    "pk in jp tw cn hk ve mx ar cl pe ec uy es au ca kr sg my ph id bd np az il ke za cu do hn gt uz kg ie de fr ru tr "
-    "ae sa qa ir pa bo py cr ni sv br pt it nz ua th vn lk ng gh eg ma kw bh om jo lb af mm kh la mn ch at be nl se no "
-    "dk fi pl cz gr ro bg hu sk si hr rs ba al mk ee lv lt by md ge am kz tj tm").split()}
-TLD_COUNTRIES.update({"uk": "GB", "cat": "ES"})
-
 
 def name_key(name):
     """Mirror of OutletRegistry.NormalizeName in C#."""
@@ -148,15 +145,11 @@ def main():
         if not line.strip() or line.startswith("#"):
             continue
         name, country, ownership, domains, aliases = (line.split("|", 4) + [""] * 5)[:5]
+        if name_key(name) in reg.by_name:
+            print(f"CHECK: curated '{name}' is already a name or alias of '{reg.by_name[name_key(name)]['name']}'; skipped", file=sys.stderr)
+            continue
         # Aliases are separated by ';' (a '|' may be part of a name, e.g. "Página|12").
         reg.add(name, country or None, ownership or None, [d for d in domains.split(",") if d], [a for a in aliases.split(";") if a])
-
-    counts = collections.Counter()
-    for path in sorted(glob.glob(os.path.join(DATA, "seed-digests", "*", "*.md"))):
-        text = open(path, encoding="utf-8").read()
-        for line in text[text.find("## Sources"):].split("\n"):
-            if m := SOURCE_LINE.match(line):
-                counts[m.group(5)] += 1
 
     # Labelled posts: the person's canonical outlet and country for each outlet string.
     labels = json.load(open(os.path.join(LABELS, "dev-labels.json"), encoding="utf-8"))
@@ -181,52 +174,18 @@ def main():
                 if host_of(written):
                     reg.add_domain(e, written)
 
+    # Domains known by country only: mbfc.csv's domain and country columns, for domains the registry does not cover.
     mbfc = {}
     for row in csv.DictReader(open(os.path.join(DATA, "outlets", "mbfc.csv"), encoding="utf-8")):
         country = MBFC_COUNTRIES.get(re.sub(r"\s*\(.*", "", row["country"]).strip().lower())
         host = host_of(row["source"])
-        if country and host:
+        if country and host and reg.find(host) is None:
             mbfc.setdefault(host, country)
 
-    def mbfc_country(host):
-        while host:
-            if host in mbfc:
-                return mbfc[host]
-            host = host.split(".", 1)[1] if host.count(".") >= 2 else None
-        return None
-
-    added = collections.Counter()
-    for written, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if reg.find(written) is not None:
-            continue
-        name = clean(written)
-        if not name_key(name):
-            continue
-        if (e := reg.by_loose.get(loose_key(name))) is not None:
-            reg.add_alias(e, written)
-            continue
-        host = host_of(name)
-        country, note = None, None
-        if host:
-            country = mbfc_country(host)
-            note = "country from mbfc.csv" if country else None
-            if not country and (tld := TLD_COUNTRIES.get(host.rsplit(".", 1)[1])):
-                country, note = tld, "country from the domain's country-code TLD"
-        else:
-            slug = re.sub(r"[^a-z0-9]", "", name_key(name))
-            for guess in (slug + ".com", re.sub(r"^the", "", slug) + ".com", slug + ".org"):
-                if guess in mbfc:
-                    country, note = mbfc[guess], f"country from mbfc.csv ({guess})"
-                    host = guess
-                    break
-        e = reg.add(name, country, None, [host] if host else [], [written] if written != name else [], note)
-        added["with country" if country else "without country"] += 1
-
-    uncovered = [w for w in counts if reg.find(w) is None and name_key(clean(w))]
     for p in sorted(set(problems)):
         print("CHECK:", p, file=sys.stderr)
-    print(f"{len(counts)} outlet strings in the seed posts, {len(uncovered)} not covered; "
-          f"{len(reg.entries)} registry entries; added from the seed list: {dict(added)}", file=sys.stderr)
+    print(f"{len(reg.entries)} registry entries ({'without' if NO_LABELS else 'with'} the dev labels); "
+          f"{len(mbfc)} domains known by country only", file=sys.stderr)
 
     def q(s):
         return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -234,9 +193,8 @@ def main():
     with open(OUT, "w", encoding="utf-8", newline="\n") as f:
         f.write("# The default outlet registry of NewsPerspectives, generated by tools/outlets/build_default_registry.py\n"
                 "# (edit tools/outlets/curated.txt and re-run it rather than editing this file).\n"
-                "# Covers every outlet named in the replaced system's posts (seed-digests, MIT) and the major outlets of\n"
-                "# China, Japan, Taiwan, India, Pakistan, the US and Venezuela. Some countries come from the domain and\n"
-                "# country columns of mbfc.csv (idiap/News-Media-Reliability, Apache-2.0); no ratings are included.\n"
+                "# Hand-curated outlets (tools/outlets/curated.txt) and the outlets of the 25 labelled development posts\n"
+                "# (dev-labels.json). Outlets it does not know are resolved by OutletRegistry's rules at run time.\n"
                 "outlets:\n")
         for e in reg.entries:
             f.write(f"  - name: {q(e['name'])}\n")
@@ -248,6 +206,13 @@ def main():
                 f.write(f"    country: {e['country']}" + (f"  # {e['note']}" if e["note"] else "") + "\n")
             if e["ownership"]:
                 f.write(f"    ownership: {e['ownership']}\n")
+    if not NO_LABELS:
+        with open(DOMAINS_OUT, "w", encoding="utf-8", newline="\n") as f:
+            f.write("# Domains known by country only (domain|ISO 3166-1 alpha-2), generated by tools/outlets/build_default_registry.py\n"
+                    "# from the domain and country columns of mbfc.csv (idiap/News-Media-Reliability, Apache-2.0; no ratings).\n"
+                    "# Used for the country of outlets the registry does not know; domains the registry covers are left out.\n")
+            for host in sorted(mbfc):
+                f.write(f"{host}|{mbfc[host]}\n")
     return 0
 
 

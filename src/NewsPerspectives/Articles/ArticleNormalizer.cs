@@ -8,8 +8,9 @@ namespace NewsPerspectives;
 public readonly record struct NormalizedItem(Article? Article, DroppedArticle? Dropped);
 
 /// <summary>
-/// Normalises raw feed items into articles: plain-text title and description, Google News conventions
-/// (the " - Outlet" suffix removed, the outlet from <c>&lt;source&gt;</c>), absolute http(s) links,
+/// Normalises raw feed items into articles: plain-text title, description and outlet name, Google News conventions
+/// (the " - Outlet" suffix removed, the outlet from <c>&lt;source&gt;</c>), absolute http(s) links (the outlet's
+/// <c>&lt;source url&gt;</c> too; spaces percent-encoded, never deleted),
 /// UTC dates parsed culture-invariantly, the language tag and a stable id.
 /// </summary>
 public static class ArticleNormalizer
@@ -29,7 +30,13 @@ public static class ArticleNormalizer
         ArgumentNullException.ThrowIfNull(read);
 
         var rawTitle = HtmlText.ToPlainText(item.Title);
-        var link = ResolveLink(item.Link, read.BaseAddress ?? (feed.Kind == FeedKind.File ? null : feed.Location));
+        var baseAddress = read.BaseAddress ?? (feed.Kind == FeedKind.File ? null : feed.Location);
+        if (item.Problem is { } problem)
+        {
+            return Drop(DropReason.MalformedItem, problem, rawTitle.Length == 0 ? null : rawTitle, item.Link, feed);
+        }
+
+        var link = ResolveLink(item.Link, baseAddress);
         if (link is null)
         {
             return Drop(DropReason.InvalidLink, $"link '{Shorten(item.Link)}' is not an absolute http(s) URL", rawTitle, item.Link, feed);
@@ -61,7 +68,7 @@ public static class ArticleNormalizer
             Link = link,
             Description = CleanDescription(item.Description, title, outlet),
             Outlet = outlet,
-            OutletUrl = item.SourceUrl,
+            OutletUrl = ResolveLink(item.SourceUrl, baseAddress),
             Published = published,
             Language = LanguageTag(feed, read.Language),
             Feed = feed,
@@ -91,7 +98,7 @@ public static class ArticleNormalizer
             return null;
         }
 
-        var cleaned = new string(link.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c)).ToArray());
+        var cleaned = SafeLinks.Clean(link);
         if (!Uri.TryCreate(cleaned, UriKind.Absolute, out var uri) || uri.IsFile || uri.IsUnc)
         {
             if (baseAddress is null || !Uri.TryCreate(baseAddress.Trim(), UriKind.Absolute, out var baseUri)
@@ -118,7 +125,7 @@ public static class ArticleNormalizer
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(link);
-        var source = sourceName is null ? "" : HtmlText.CollapseWhitespace(sourceName);
+        var source = HtmlText.ToPlainText(sourceName);
         if (source.Length > 0)
         {
             foreach (var separator in (string[])[" - ", " – ", " — ", " | "])

@@ -2,7 +2,8 @@ namespace NewsPerspectives;
 
 /// <summary>
 /// Assigns a side by outlet: first the side that lists the outlet in its <see cref="SideDefinition.Outlets"/>, then the
-/// side whose <see cref="SideDefinition.Countries"/> hold the outlet's country from the <see cref="OutletRegistry"/>.
+/// side whose <see cref="SideDefinition.Countries"/> hold the outlet's country from the <see cref="OutletRegistry"/> (recorded, or
+/// inferred for an outlet the registry does not know, with a lower confidence).
 /// Answers <see langword="null"/> (so a later classifier decides) when no side has such rules, the outlet is unknown,
 /// its country is not recorded or belongs to no side, or several sides claim it and the feed's side is not one of them.
 /// </summary>
@@ -14,6 +15,12 @@ public sealed class OutletRegistryClassifier : IPerspectiveClassifier
 
     /// <summary>Confidence of an assignment by the outlet's country.</summary>
     public const double CountryConfidence = 0.9;
+
+    /// <summary>
+    /// Confidence of an assignment by a country the registry inferred for an outlet it does not know (from a
+    /// country-code domain, a country named in the outlet's name, …; see <see cref="OutletRegistry.Resolve"/>).
+    /// </summary>
+    public const double InferredCountryConfidence = 0.75;
 
     private readonly OutletRegistry _registry;
 
@@ -71,14 +78,14 @@ public sealed class OutletRegistryClassifier : IPerspectiveClassifier
             return null;
         }
 
-        var source = match is null ? "recorded on the article" : "registry";
+        var source = match is null ? "recorded on the article" : match.Kind == OutletMatchKind.Inferred ? $"inferred from {match.MatchedOn}" : "registry";
         var reason = $"{outletName} is a{(StartsWithVowelSound(country) ? "n" : "")} {country} outlet ({source}); side {chosen.Id} covers {string.Join(", ", chosen.Countries)}";
         if (claiming.Count > 1)
         {
             reason += $" (so do {string.Join(", ", claiming.Where(s => s != chosen).Select(s => s.Id))}; the feed's side decided)";
         }
 
-        return Assign(chosen, CountryConfidence, reason, article, topic);
+        return Assign(chosen, match?.Kind == OutletMatchKind.Inferred ? InferredCountryConfidence : CountryConfidence, reason, article, topic);
     }
 
     private static PerspectiveAssignment Assign(SideDefinition side, double confidence, string reason, Article article, TopicDefinition topic)

@@ -35,16 +35,7 @@ public static partial class TopicConfigurationLoader
     public static NewsPerspectivesConfiguration LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(path, 0, 0, "(file)", $"cannot read the file: {ex.Message}", ex);
-        }
-
+        var text = ConfigurationFile.ReadAllText(path, "the file");
         return Load(text, path, Path.GetDirectoryName(Path.GetFullPath(path)));
     }
 
@@ -64,6 +55,11 @@ public static partial class TopicConfigurationLoader
         {
             stream.Load(new StringReader(yaml));
         }
+        catch (YamlException ex) when (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && IndentationTab(yaml, (int)ex.Start.Line) is { } tab)
+        {
+            // YamlDotNet marks where the enclosing scalar or mapping began, often the line before the tab.
+            throw new ConfigurationException(sourceName, tab.Line, tab.Column, "(syntax)", $"malformed YAML: a tab in the indentation (YAML indents with spaces only): {ex.Message}", ex);
+        }
         catch (YamlException ex)
         {
             throw new ConfigurationException(sourceName, (int)ex.Start.Line, (int)ex.Start.Column, "(syntax)", $"malformed YAML: {ex.Message}", ex);
@@ -75,6 +71,23 @@ public static partial class TopicConfigurationLoader
         }
 
         return reader.ReadRoot(root);
+    }
+
+    /// <summary>The 1-based line and column of the first tab in a line's leading white space, from <paramref name="fromLine"/> on.</summary>
+    private static (int Line, int Column)? IndentationTab(string yaml, int fromLine)
+    {
+        var lines = yaml.Split('\n');
+        for (int i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indentation = lines[i].AsSpan()[..(lines[i].Length - lines[i].AsSpan().TrimStart(" \t").Length)];
+            int tab = indentation.IndexOf('\t');
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -443,9 +456,9 @@ public static partial class TopicConfigurationLoader
             if (Find(node, "minScore") is { } minNode)
             {
                 var text = Scalar(minNode, $"{field}.minScore");
-                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 100)
+                if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < 0 || value > 1)
                 {
-                    throw Error(minNode, $"{field}.minScore", $"'{text}' is not a number between 0 and 100");
+                    throw Error(minNode, $"{field}.minScore", $"'{text}' is not a probability between 0 and 1 (the relevance model's score an article needs)");
                 }
 
                 minScore = value;

@@ -23,6 +23,13 @@ public sealed class FeedItem
 
     /// <summary>The outlet URL from the item's <c>&lt;source url&gt;</c> attribute, if any.</summary>
     public string? SourceUrl { get; init; }
+
+    /// <summary>
+    /// Why the item could not be read as it stands (e.g. a JSON Feed item that is not an object, or whose
+    /// <c>title</c> is a number), or <see langword="null"/>; the normaliser drops such an item as
+    /// <see cref="DropReason.MalformedItem"/> with this text, so it is reported rather than lost.
+    /// </summary>
+    public string? Problem { get; init; }
 }
 
 /// <summary>A normalised article: plain text, UTC date, canonical link and stable id.</summary>

@@ -8,6 +8,16 @@ public sealed class DigestRun
 
     /// <summary>Each feed's outcome, dropped articles and notes.</summary>
     public required DigestDiagnostics Diagnostics { get; init; }
+
+    /// <summary>
+    /// How the run ended, from its diagnostics and digest: <see cref="DigestRunStatus.Failed"/> when every feed
+    /// failed or the digest lists no article, <see cref="DigestRunStatus.Partial"/> when some feeds failed,
+    /// <see cref="DigestRunStatus.Complete"/> otherwise.
+    /// </summary>
+    public DigestRunStatus Status => RunStatusRule.Status(this);
+
+    /// <summary>Why the run is not <see cref="DigestRunStatus.Complete"/> (which feeds failed and how, or why no article is left); <see langword="null"/> when it is.</summary>
+    public string? StatusReason => RunStatusRule.Reason(this);
 }
 
 /// <summary>What happened during a run: never silent about a failure or a dropped article.</summary>
@@ -150,6 +160,9 @@ public enum DropReason
 
     /// <summary>Beyond the topic's article cap.</summary>
     OverCap,
+
+    /// <summary>The feed item itself is malformed (e.g. a JSON Feed item with wrongly typed fields); see <see cref="FeedItem.Problem"/>.</summary>
+    MalformedItem,
 }
 
 /// <summary>An article that was read but not listed, and why.</summary>

@@ -46,6 +46,20 @@ public enum OutletMatchKind
 
     /// <summary>By a domain (the outlet URL, the name itself when it is a host name, or the article link).</summary>
     Domain,
+
+    /// <summary>
+    /// By a variant of the name: the part after "by" (<c>Japan Wire by KYODO NEWS</c>), the name without an edition
+    /// suffix (<c>ABP Live English</c>), the name without spaces, punctuation and a leading "The" (<c>MillenniumPost</c>),
+    /// or the name of a host written as its outlet (<c>thehitavada.com</c> → The Hitavada).
+    /// </summary>
+    Variant,
+
+    /// <summary>
+    /// Not in the registry: <see cref="OutletMatch.Outlet"/> carries the name as published (without an edition
+    /// suffix) and the country read from the outlet's domain or name, when one could be read
+    /// (<see cref="OutletMatch.MatchedOn"/> says what it rests on).
+    /// </summary>
+    Inferred,
 }
 
 /// <summary>The result of a registry lookup: the outlet and what matched.</summary>
@@ -57,6 +71,10 @@ public sealed class OutletMatch
     /// <summary>Whether the name or a domain matched.</summary>
     public required OutletMatchKind Kind { get; init; }
 
-    /// <summary>The name or domain that matched, as looked up (e.g. <c>newsus.cgtn.com</c>).</summary>
+    /// <summary>
+    /// The name or domain that matched, as looked up (e.g. <c>newsus.cgtn.com</c>, or <c>ABP Live</c> for the variant
+    /// <c>ABP Live English</c>); for <see cref="OutletMatchKind.Inferred"/>, the evidence for the country (e.g.
+    /// <c>the .jp country-code domain of example.co.jp</c>), or the name as published when no country was found.
+    /// </summary>
     public required string MatchedOn { get; init; }
 }

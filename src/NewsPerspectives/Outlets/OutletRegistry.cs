@@ -14,17 +14,27 @@ public sealed class OutletRegistry
     /// <summary>The name of the embedded default registry resource.</summary>
     internal const string DefaultResourceName = "NewsPerspectives.Outlets.default-outlets.yaml";
 
+    /// <summary>The name of the embedded list of domains known by country only (from mbfc.csv's domain and country columns).</summary>
+    internal const string DomainCountriesResourceName = "NewsPerspectives.Outlets.outlet-domain-countries.txt";
+
     private static readonly string[] TaglineSeparators = [" | ", " – ", " — ", " - "];
 
     private static readonly Lazy<OutletRegistry> LazyDefault = new(LoadDefault, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly Dictionary<string, OutletInfo> _byName;
     private readonly Dictionary<string, OutletInfo> _byDomain;
+    private readonly Dictionary<string, OutletInfo?> _byLooseName;
+    private readonly Dictionary<string, OutletInfo?> _byDomainLabel;
+    private readonly Dictionary<string, string> _domainCountries;
 
     /// <summary>Creates a registry. When two outlets claim the same name, alias or domain, the later one wins.</summary>
     /// <param name="outlets">The outlets.</param>
+    /// <param name="domainCountries">
+    /// Domains whose country is known but whose outlet is not in the registry (host → ISO 3166-1 alpha-2 code), used
+    /// for the country of outlets the registry does not know; <see langword="null"/> for none.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="outlets"/> is null.</exception>
-    public OutletRegistry(IEnumerable<OutletInfo> outlets)
+    public OutletRegistry(IEnumerable<OutletInfo> outlets, IEnumerable<KeyValuePair<string, string>>? domainCountries = null)
     {
         ArgumentNullException.ThrowIfNull(outlets);
         // Later entries replace earlier ones with the same canonical name, in place (the order stays stable).
@@ -73,6 +83,46 @@ public sealed class OutletRegistry
         {
             _byName[NormalizeName(outlet.Name)] = outlet;
         }
+
+        // Spellings without spaces and punctuation, and the first label of each domain ("ajc" for ajc.com), for
+        // variants; a key that two outlets share is ambiguous (null) and never matches.
+        _byLooseName = new Dictionary<string, OutletInfo?>(StringComparer.Ordinal);
+        _byDomainLabel = new Dictionary<string, OutletInfo?>(StringComparer.Ordinal);
+        foreach (var (key, outlet) in _byName)
+        {
+            AddUnlessAmbiguous(_byLooseName, OutletNameVariants.LooseKey(key), outlet);
+        }
+
+        foreach (var (host, outlet) in _byDomain)
+        {
+            AddUnlessAmbiguous(_byDomainLabel, OutletNameVariants.LooseKey(OutletNameVariants.RegistrableLabel(host)), outlet);
+        }
+
+        _domainCountries = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (domain, country) in domainCountries ?? [])
+        {
+            if (NormalizeHost(domain) is { } host && Countries.Find(country) is { } known)
+            {
+                _domainCountries[host] = known.Code;
+            }
+        }
+    }
+
+    private static void AddUnlessAmbiguous(Dictionary<string, OutletInfo?> index, string key, OutletInfo outlet)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        if (index.TryGetValue(key, out var existing) && !ReferenceEquals(existing, outlet))
+        {
+            index[key] = null;
+        }
+        else
+        {
+            index[key] = outlet;
+        }
     }
 
     /// <summary>The registry shipped with the library: every outlet of the replaced system's posts and the major outlets of the countries they cover.</summary>
@@ -84,13 +134,16 @@ public sealed class OutletRegistry
     /// <summary>The outlets, in registration order (an override keeps the place of the entry it replaces).</summary>
     public IReadOnlyList<OutletInfo> Outlets { get; }
 
+    /// <summary>Domains known only by their country (host → ISO 3166-1 alpha-2 code), for outlets the registry does not know.</summary>
+    public IReadOnlyDictionary<string, string> DomainCountries => _domainCountries;
+
     /// <summary>Returns a registry with <paramref name="outlets"/> layered over this one: an entry with the same canonical name replaces the existing one, and new aliases and domains win.</summary>
     /// <param name="outlets">The user's outlets.</param>
-    /// <returns>The combined registry.</returns>
+    /// <returns>The combined registry (with this registry's <see cref="DomainCountries"/>).</returns>
     public OutletRegistry Extend(IEnumerable<OutletInfo> outlets)
     {
         ArgumentNullException.ThrowIfNull(outlets);
-        return new OutletRegistry(Outlets.Concat(outlets));
+        return new OutletRegistry(Outlets.Concat(outlets), _domainCountries);
     }
 
     /// <summary>Finds an outlet by its canonical name or an alias.</summary>
@@ -134,18 +187,51 @@ public sealed class OutletRegistry
     }
 
     /// <summary>
-    /// Resolves the outlet of an article: first by the name as published (or, when the name is itself a host name
-    /// such as <c>news.cgtn.com</c>, by that domain); then, for a name with a tagline such as
-    /// <c>The Diplomat – Asia-Pacific Current Affairs Magazine</c>, by its first and then its last part around
-    /// " | ", " – ", " — " or " - ";
-    /// then by the outlet URL, then by the article link.
-    /// Links through news aggregators (<c>news.google.com</c>) say nothing about the outlet and are skipped.
+    /// Resolves the outlet of an article, in this order:
+    /// <list type="number">
+    /// <item>the name as published, or an alias; when the name is itself a host name (<c>news.cgtn.com</c>), that domain;
+    /// for a name with a tagline (<c>The Diplomat – Asia-Pacific Current Affairs Magazine</c>), its first and then its
+    /// last part around " | ", " – ", " — " or " - ";</item>
+    /// <item>the outlet URL (a feed's <c>&lt;source url&gt;</c>), then the article link, by domain; links through news
+    /// aggregators (<c>news.google.com</c>) say nothing about the outlet and are skipped;</item>
+    /// <item>a variant of the name (<see cref="OutletMatchKind.Variant"/>): the part after "by", the name without an
+    /// edition suffix such as "English" or "Global Edition", the name without spaces, punctuation and a leading "The",
+    /// the same against the first label of every known domain, and a host name's first label against the names;</item>
+    /// <item>for an outlet the registry does not know (<see cref="OutletMatchKind.Inferred"/>): the name as published,
+    /// without an edition suffix, with a country read from the outlet's domain (<see cref="DomainCountries"/>, then a
+    /// country-code top-level domain such as <c>.jp</c>, not the generic ones such as <c>.co</c> or <c>.tv</c>), from a
+    /// domain spelled like the name, from a country, capital or city in the name (<c>Sri Lanka Guardian</c>, <c>The
+    /// Brussels Times</c>), or from a script used by one country only (Hangul, kana, Thai, Indic scripts, …).</item>
+    /// </list>
     /// </summary>
     /// <param name="name">The outlet name as published.</param>
     /// <param name="outletUrl">The outlet's URL, if the feed gave one.</param>
     /// <param name="link">The article link.</param>
-    /// <returns>The match, or <see langword="null"/> when the registry does not know the outlet.</returns>
+    /// <returns>
+    /// The match, or <see langword="null"/> when the registry does not know the outlet and nothing could be read from
+    /// its name or domain (the name as published is then the best name there is).
+    /// </returns>
     public OutletMatch? Resolve(string? name, string? outletUrl = null, string? link = null)
+    {
+        if (FindKnown(name) is { } known)
+        {
+            return known;
+        }
+
+        link = IsAggregator(link) ? null : link;
+        foreach (var candidate in (string?[])[outletUrl, link])
+        {
+            if (FindByDomain(candidate) is { } found)
+            {
+                return new OutletMatch { Outlet = found.Outlet, Kind = OutletMatchKind.Domain, MatchedOn = found.Domain };
+            }
+        }
+
+        return FindVariant(name) ?? OutletInference.Infer(name, [LooksLikeHost(name) ? name : null, outletUrl, link], _domainCountries);
+    }
+
+    // The name, the name as a host, or a tagline part of either.
+    private OutletMatch? FindKnown(string? name, bool parts = true)
     {
         if (FindByName(name) is { } byName)
         {
@@ -157,28 +243,60 @@ public sealed class OutletRegistry
             return new OutletMatch { Outlet = byHost.Outlet, Kind = OutletMatchKind.Domain, MatchedOn = byHost.Domain };
         }
 
-        // "Site name | tagline" and, less often, "tagline | site name": the first part, then the last.
-        var parts = name?.Split(TaglineSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        if (parts.Length > 1)
+        if (parts)
         {
-            foreach (var part in (string[])[parts[0], parts[^1]])
+            // "Site name | tagline" and, less often, "tagline | site name": the first part, then the last.
+            foreach (var part in TaglineParts(name))
             {
-                if (Resolve(part) is { } byPart)
+                if (FindKnown(part, parts: false) is { } byPart)
                 {
                     return byPart;
                 }
             }
         }
 
-        foreach (var candidate in (string?[])[outletUrl, IsAggregator(link) ? null : link])
+        return null;
+    }
+
+    private OutletMatch? FindVariant(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
         {
-            if (FindByDomain(candidate) is { } found)
+            return null;
+        }
+
+        foreach (var candidate in TaglineParts(name).Prepend(name.Trim()))
+        {
+            foreach (var variant in OutletNameVariants.Of(candidate))
             {
-                return new OutletMatch { Outlet = found.Outlet, Kind = OutletMatchKind.Domain, MatchedOn = found.Domain };
+                if (FindKnown(variant, parts: false) is { } known)
+                {
+                    return new OutletMatch { Outlet = known.Outlet, Kind = OutletMatchKind.Variant, MatchedOn = variant };
+                }
+            }
+
+            var loose = OutletNameVariants.LooseKey(NormalizeName(OutletNameVariants.WithoutEdition(candidate)));
+            if (loose.Length >= OutletNameVariants.MinLooseKeyLength
+                && (_byLooseName.GetValueOrDefault(loose) ?? _byDomainLabel.GetValueOrDefault(loose)) is { } byLoose)
+            {
+                return new OutletMatch { Outlet = byLoose, Kind = OutletMatchKind.Variant, MatchedOn = candidate };
+            }
+
+            if (LooksLikeHost(candidate) && NormalizeHost(candidate) is { } host
+                && OutletNameVariants.LooseKey(OutletNameVariants.RegistrableLabel(host)) is { Length: >= OutletNameVariants.MinLooseKeyLength } label
+                && _byLooseName.GetValueOrDefault(label) is { } byLabel)
+            {
+                return new OutletMatch { Outlet = byLabel, Kind = OutletMatchKind.Variant, MatchedOn = host };
             }
         }
 
         return null;
+    }
+
+    private static string[] TaglineParts(string? name)
+    {
+        var parts = name?.Split(TaglineSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        return parts.Length > 1 ? [parts[0], parts[^1]] : [];
     }
 
     /// <summary>
@@ -262,7 +380,7 @@ public sealed class OutletRegistry
     }
 
     /// <summary>True when a name is a host name such as <c>news.cgtn.com</c> or <c>ELTIEMPO.COM</c> (no spaces, a dot, a letter-only last label).</summary>
-    private static bool LooksLikeHost(string? name)
+    internal static bool LooksLikeHost(string? name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Contains(' ', StringComparison.Ordinal))
         {
@@ -274,14 +392,12 @@ public sealed class OutletRegistry
         return dot > 0 && dot < trimmed.Length - 2 && trimmed[(dot + 1)..].All(char.IsAsciiLetter) && NormalizeHost(trimmed) is not null;
     }
 
-    private static bool IsAggregator(string? link) =>
+    internal static bool IsAggregator(string? link) =>
         NormalizeHost(link) is { } host && (host == "news.google.com" || host.EndsWith(".news.google.com", StringComparison.Ordinal));
 
     private static OutletRegistry LoadDefault()
     {
-        using var stream = typeof(OutletRegistry).Assembly.GetManifestResourceStream(DefaultResourceName)
-            ?? throw new InvalidOperationException($"the embedded resource {DefaultResourceName} is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return new OutletRegistry(OutletRegistryLoader.Load(reader.ReadToEnd(), "(default outlet registry)"));
+        var outlets = OutletRegistryLoader.Load(ConfigurationFile.ReadEmbedded(DefaultResourceName), "(default outlet registry)");
+        return new OutletRegistry(outlets, OutletInference.ParseDomainCountries(ConfigurationFile.ReadEmbedded(DomainCountriesResourceName)));
     }
 }

@@ -30,17 +30,7 @@ public static partial class OutletRegistryLoader
     public static IReadOnlyList<OutletInfo> LoadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ConfigurationException(path, 0, 0, "(file)", $"cannot read the outlet registry: {ex.Message}", ex);
-        }
-
-        return Load(text, path);
+        return Load(ConfigurationFile.ReadAllText(path, "the outlet registry"), path);
     }
 
     /// <summary>Loads a registry from YAML text.</summary>

@@ -10,42 +10,47 @@ public sealed class RelevanceOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// The score an article needs to be kept, or <see langword="null"/> (default) for the number of sides, at most 2:
-    /// a two-sided topic keeps an article when it involves both sides (two sides named, or one side and a topic keyword,
-    /// or one side named and the other implied by the outlet's country in a political context).
+    /// The probability (0–1) an article needs to be kept, or <see langword="null"/> (default) for the model's
+    /// <see cref="RelevanceModel.Threshold"/>. Lower keeps more tangential articles, higher drops more.
     /// </summary>
     public double? MinScore { get; set; }
 
     /// <summary>
-    /// Whether the built-in terms of common sides (names, demonyms, capitals, leaders; e.g. China → Chinese, Beijing, Xi,
-    /// PLA, 中国) and the keywords of known pairs (e.g. India–Pakistan → Kashmir) are used. Default <see langword="true"/>.
+    /// Whether the built-in terms of sides that are countries (names, demonyms, capitals, leaders, institutions and
+    /// places, in English, Spanish and the country's own script; e.g. China → Chinese, Beijing, Xi, PLA, Shanghai, 中国)
+    /// and the keywords of known pairs (e.g. India–Pakistan → Kashmir) are used. Default <see langword="true"/>.
     /// </summary>
     public bool UseBuiltInTerms { get; set; } = true;
 
     /// <summary>
-    /// Whether an outlet's country (from the outlet registry) can stand in for its side: a Chinese outlet's
-    /// "FM reiterates stance towards Japan" involves China too. Needs a word of bilateral politics and no third
-    /// country in the text. Default <see langword="true"/>.
+    /// Whether the side an article's outlet speaks for (by the outlet's country, from the outlet registry) and the
+    /// side of the feed that found it count: a Chinese outlet's "FM reiterates stance towards Japan" names Japan and
+    /// speaks for China. Default <see langword="true"/>.
     /// </summary>
     public bool UseOutletCountry { get; set; } = true;
 
-    /// <summary>The rules: a minimum score, when set, is 0 or more.</summary>
+    /// <summary>The model's weights and threshold. Default <see cref="RelevanceModel.Default"/>, trained on the development labels.</summary>
+    public RelevanceModel Model { get; set; } = RelevanceModel.Default;
+
+    /// <summary>The rules: a minimum score, when set, is a probability between 0 and 1; the model is set.</summary>
     internal void Check(OptionChecks check)
     {
         if (MinScore is { } minScore)
         {
-            check.AtLeast(minScore, 0, nameof(MinScore));
+            check.Between(minScore, 0, 1, nameof(MinScore));
         }
+
+        check.NotNull(Model, nameof(Model));
     }
 }
 
 /// <summary>How relevant one article is to its topic, and why.</summary>
 public sealed class RelevanceScore
 {
-    /// <summary>The score: one per side found, one for a topic keyword, one for a side implied by the outlet.</summary>
+    /// <summary>The probability (0–1) that the article is on topic, from <see cref="RelevanceModel"/>.</summary>
     public required double Score { get; init; }
 
-    /// <summary>The score needed to keep the article.</summary>
+    /// <summary>The probability needed to keep the article.</summary>
     public required double MinScore { get; init; }
 
     /// <summary>Whether the article is kept.</summary>
@@ -60,27 +65,33 @@ public sealed class RelevanceScore
     /// <summary>The topic keyword that matched, or <see langword="null"/>.</summary>
     public string? Keyword { get; init; }
 
-    /// <summary>The side implied by the outlet's country, or <see langword="null"/>.</summary>
+    /// <summary>The side the article speaks for (by its outlet's country, else its feed) when the text names only other sides, or <see langword="null"/>.</summary>
     public string? ImpliedSide { get; init; }
 
-    /// <summary>A reason a person can read, such as "relevance 1 of 2 needed: found Japan ('Takaichi'); China not found …".</summary>
+    /// <summary>The value of every feature of <see cref="RelevanceModel.FeatureNames"/> for this article.</summary>
+    public required IReadOnlyDictionary<string, double> Features { get; init; }
+
+    /// <summary>A reason a person can read, such as "relevance 0.12 of 0.45 needed; found Japan ('Tokyo'); not found: China; domestic affairs 'rain'".</summary>
     public required string Reason { get; init; }
 }
 
 /// <summary>
-/// Drops articles that are not about the topic (<see cref="DropReason.OffTopic"/>, with the score and what was and
-/// was not found). An article is scored on its title and description against each side's name, aliases and built-in
-/// terms, the topic's keywords, and the outlet's country; see <see cref="RelevanceOptions"/>.
+/// Drops articles that are not about the topic (<see cref="DropReason.OffTopic"/>, with the score and what it rests
+/// on). An article is scored on its title and description by a logistic model (<see cref="RelevanceModel"/>) over
+/// general features: which sides it names and how (names, state and leaders, places), whether two sides are named
+/// together or by a topic keyword, which side its outlet or feed speaks for, which classes of news vocabulary it uses
+/// (diplomacy, security, disputes, economic ties, domestic affairs), and which other countries and international
+/// bodies it names; see <see cref="RelevanceOptions"/>.
 /// </summary>
 /// <remarks>Run it after <see cref="OutletNormalizationFilter"/>, which sets <see cref="Article.OutletCountry"/>.</remarks>
 public sealed class RelevanceFilter : IArticleFilter
 {
     private readonly RelevanceOptions _options;
-    private readonly ConditionalWeakTable<TopicDefinition, CompiledTopic> _compiled = new();
+    private readonly ConditionalWeakTable<TopicDefinition, RelevanceSignals> _compiled = new();
 
     /// <summary>Creates the filter.</summary>
     /// <param name="options">Options; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><see cref="RelevanceOptions.MinScore"/> is negative or not a number.</exception>
+    /// <exception cref="ArgumentException"><see cref="RelevanceOptions.MinScore"/> is not a probability between 0 and 1, or <see cref="RelevanceOptions.Model"/> is null.</exception>
     public RelevanceFilter(RelevanceOptions? options = null)
     {
         _options = options ?? new RelevanceOptions();
@@ -123,145 +134,45 @@ public sealed class RelevanceFilter : IArticleFilter
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(topic);
-        var compiled = _compiled.GetValue(topic, t => new CompiledTopic(t, _options));
-        var text = new TextForMatching(article.Description.Length == 0 ? article.Title : article.Title + "\n" + article.Description, article.Language);
-
-        var found = new List<KeyValuePair<string, string>>();
-        var missing = new List<string>();
-        foreach (var side in compiled.Sides)
-        {
-            if (side.Terms.FirstOrDefault(t => t.IsFoundIn(text)) is { } term)
-            {
-                found.Add(new(side.Side.Id, term.Text));
-            }
-            else
-            {
-                missing.Add(side.Side.Id);
-            }
-        }
-
-        var keyword = compiled.Keywords.FirstOrDefault(t => t.IsFoundIn(text))?.Text;
-        double score = found.Count + (keyword is null ? 0 : 1);
-        var minScore = topic.Relevance?.MinScore ?? _options.MinScore ?? Math.Min(2, topic.Sides.Count);
-
-        string? implied = null;
-        string? impliedNote = null;
-        if (score < minScore && compiled.UseOutletCountry && found.Count > 0 && article.OutletCountry is { } country)
-        {
-            var side = compiled.Sides.FirstOrDefault(s => missing.Contains(s.Side.Id) && s.Countries.Contains(country, StringComparer.Ordinal));
-            if (side is not null)
-            {
-                var cue = compiled.Cues.FirstOrDefault(t => t.IsFoundIn(text));
-                var third = compiled.ThirdParties.FirstOrDefault(t => t.IsFoundIn(text));
-                if (cue is not null && third is null)
-                {
-                    implied = side.Side.Id;
-                    score += 1;
-                }
-                else
-                {
-                    impliedNote = cue is null
-                        ? $"outlet {article.Outlet} is {country} ({side.Side.Name}) but no word of bilateral politics was found"
-                        : $"outlet {article.Outlet} is {country} ({side.Side.Name}) but the text names a third party ('{third!.Text}')";
-                }
-            }
-        }
-
+        var signals = _compiled.GetValue(topic, t => new RelevanceSignals(
+            t,
+            t.Relevance?.UseBuiltInTerms ?? _options.UseBuiltInTerms,
+            t.Relevance?.UseOutletCountry ?? _options.UseOutletCountry));
+        var evaluation = signals.Evaluate(article);
+        var model = _options.Model;
+        var score = model.Probability(evaluation.Features);
+        var minScore = topic.Relevance?.MinScore ?? _options.MinScore ?? model.Threshold;
         return new RelevanceScore
         {
             Score = score,
             MinScore = minScore,
-            SidesFound = found,
-            SidesMissing = missing,
-            Keyword = keyword,
-            ImpliedSide = implied,
-            Reason = Explain(topic, score, minScore, found, missing, keyword, implied, impliedNote, compiled.Keywords.Length > 0),
+            SidesFound = evaluation.SidesFound,
+            SidesMissing = evaluation.SidesMissing,
+            Keyword = evaluation.Keyword,
+            ImpliedSide = evaluation.ImpliedSide,
+            Features = evaluation.Features,
+            Reason = Explain(topic, score, minScore, evaluation),
         };
     }
 
-    private static string Explain(TopicDefinition topic, double score, double minScore, List<KeyValuePair<string, string>> found, List<string> missing,
-        string? keyword, string? implied, string? impliedNote, bool hasKeywords)
+    private static string Explain(TopicDefinition topic, double score, double minScore, RelevanceEvaluation evaluation)
     {
         string Name(string id) => topic.FindSide(id)?.Name ?? id;
         var parts = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"relevance {score:0.##} of {minScore:0.##} needed"),
+            string.Create(CultureInfo.InvariantCulture, $"relevance {score:0.00} of {minScore:0.00} needed"),
         };
-        if (found.Count > 0)
+        if (evaluation.SidesFound.Count > 0)
         {
-            parts.Add("found " + string.Join(", ", found.Select(f => $"{Name(f.Key)} ('{f.Value}')")));
+            parts.Add("found " + string.Join(", ", evaluation.SidesFound.Select(f => $"{Name(f.Key)} ('{f.Value}')")));
         }
 
-        var notFound = missing.Where(id => id != implied).Select(Name).ToList();
-        if (notFound.Count > 0)
+        if (evaluation.SidesMissing.Count > 0)
         {
-            parts.Add("not found: " + string.Join(", ", notFound));
+            parts.Add("not found: " + string.Join(", ", evaluation.SidesMissing.Select(Name)));
         }
 
-        if (implied is not null)
-        {
-            parts.Add($"{Name(implied)} implied by the outlet's country");
-        }
-        else if (impliedNote is not null)
-        {
-            parts.Add(impliedNote);
-        }
-
-        parts.Add(keyword is not null ? $"keyword '{keyword}'" : hasKeywords ? "no topic keyword" : "the topic has no keywords");
+        parts.AddRange(evaluation.Evidence);
         return string.Join("; ", parts);
-    }
-
-    private sealed class CompiledSide(SideDefinition side, Term[] terms, string[] countries)
-    {
-        public SideDefinition Side { get; } = side;
-
-        public Term[] Terms { get; } = terms;
-
-        public string[] Countries { get; } = countries;
-    }
-
-    private sealed class CompiledTopic
-    {
-        public CompiledTopic(TopicDefinition topic, RelevanceOptions options)
-        {
-            bool builtIn = topic.Relevance?.UseBuiltInTerms ?? options.UseBuiltInTerms;
-            UseOutletCountry = (topic.Relevance?.UseOutletCountry ?? options.UseOutletCountry) && topic.Sides.Count >= 2;
-            var entries = topic.Sides.Select(s => builtIn ? SideLexicon.Find(s) : null).ToArray();
-            Sides = topic.Sides.Select((side, i) => new CompiledSide(
-                side,
-                Term.Compile(side.Aliases.Prepend(side.Name).Concat(entries[i]?.Terms ?? [])),
-                side.Countries.Count > 0 ? side.Countries.ToArray() : entries[i]?.Countries ?? [])).ToArray();
-
-            var keywords = new List<string>(topic.Keywords);
-            if (builtIn)
-            {
-                var ids = entries.Where(e => e is not null).Select(e => e!.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                for (int a = 0; a < ids.Length; a++)
-                {
-                    for (int b = a + 1; b < ids.Length; b++)
-                    {
-                        keywords.AddRange(SideLexicon.PairKeywords.GetValueOrDefault((ids[a], ids[b])) ?? []);
-                    }
-                }
-            }
-
-            Keywords = Term.Compile(keywords);
-            Cues = Term.Compile(SideLexicon.RelationCues);
-            // A third party that is one of the topic's own sides is not a third party.
-            var own = topic.Sides.SelectMany((s, i) => s.Aliases.Prepend(s.Name).Concat(entries[i]?.Keys ?? [])).ToArray();
-            ThirdParties = Term.Compile(SideLexicon.ThirdParties)
-                .Where(t => !own.Any(name => t.IsFoundIn(new TextForMatching(name, null))))
-                .ToArray();
-        }
-
-        public CompiledSide[] Sides { get; }
-
-        public Term[] Keywords { get; }
-
-        public Term[] Cues { get; }
-
-        public Term[] ThirdParties { get; }
-
-        public bool UseOutletCountry { get; }
     }
 }

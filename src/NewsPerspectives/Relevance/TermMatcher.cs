@@ -48,8 +48,12 @@ internal sealed partial class TextForMatching
     /// <summary>The distinct folded tokens, for whole-word lookups.</summary>
     public HashSet<string> FoldedSet => _foldedSet ??= new HashSet<string>(Folded, StringComparer.Ordinal);
 
+    /// <summary>Whether the text has Chinese, Japanese or Korean characters (which terms match as substrings).</summary>
+    public bool HasCjk => _hasCjk ??= Raw.EnumerateRunes().Any(TextTerms.IsCjk);
+
     private HashSet<string>? _tokenSet;
     private HashSet<string>? _foldedSet;
+    private bool? _hasCjk;
 
     /// <summary>Lowercase without accents.</summary>
     public static string Fold(string text)
@@ -116,6 +120,27 @@ internal sealed partial class Term
     /// <summary>False when the term has nothing to match (e.g. only punctuation).</summary>
     public bool IsUsable => _cjk is not null || _words.Length > 0;
 
+    /// <summary>Whether the term matches inside the raw text (Chinese, Japanese, Korean) rather than on tokens.</summary>
+    internal bool IsCjk => _cjk is not null;
+
+    /// <summary>The words to match, folded unless <see cref="IsCaseSensitive"/>; a trailing <c>*</c> matches any ending.</summary>
+    internal IReadOnlyList<string> Words => _words;
+
+    /// <summary>Whether the term matches only in capitals.</summary>
+    internal bool IsCaseSensitive => _caseSensitive;
+
+    /// <summary>Whether the term matches at token <paramref name="index"/> of the text (language, words and the "Latin America" rule).</summary>
+    internal bool MatchesAtToken(TextForMatching text, int index)
+    {
+        if (_cjk is not null || (_language is not null && (text.Language is null || !text.Language.StartsWith(_language, StringComparison.OrdinalIgnoreCase))))
+        {
+            return false;
+        }
+
+        var tokens = _caseSensitive ? text.Tokens : text.Folded;
+        return index + _words.Length <= tokens.Count && MatchesAt(tokens, index) && !IsRegionOfAmerica(text.Folded, index);
+    }
+
     public bool IsFoundIn(TextForMatching text)
     {
         if (_language is not null && (text.Language is null || !text.Language.StartsWith(_language, StringComparison.OrdinalIgnoreCase)))
@@ -143,6 +168,27 @@ internal sealed partial class Term
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The token ranges (first index, last index) where the term matches; empty for Chinese, Japanese and Korean
+    /// terms, which match inside the raw text rather than on tokens.
+    /// </summary>
+    public IEnumerable<(int First, int Last)> TokenSpansIn(TextForMatching text)
+    {
+        if (_cjk is not null || (_language is not null && (text.Language is null || !text.Language.StartsWith(_language, StringComparison.OrdinalIgnoreCase))))
+        {
+            yield break;
+        }
+
+        var tokens = _caseSensitive ? text.Tokens : text.Folded;
+        for (int i = 0; i + _words.Length <= tokens.Count; i++)
+        {
+            if (MatchesAt(tokens, i) && !IsRegionOfAmerica(text.Folded, i))
+            {
+                yield return (i, i + _words.Length - 1);
+            }
+        }
     }
 
     private bool MatchesAt(IReadOnlyList<string> tokens, int start)

@@ -26,9 +26,11 @@ public sealed class FeedParserOptions
 
 /// <summary>
 /// Turns the bytes of an RSS 0.9x/1.0/2.0, Atom or JSON Feed document into raw items, safely:
-/// text decoding from the BOM, the transport's charset or the XML declaration; an <see cref="XmlReader"/>
-/// pre-pass with DTDs ignored, no resolver and depth and size caps; CodeHollow.FeedReader as the parser
-/// only; every parser exception mapped to a <see cref="FeedError"/>.
+/// text decoding from the BOM, the transport's charset or the XML declaration (a conflict between them resolved or
+/// reported, never garbled silently); for XML, the DOCTYPE removed by a scan of the prolog and an
+/// <see cref="XmlReader"/> pre-pass with DTDs prohibited, no resolver and depth and size caps, then
+/// CodeHollow.FeedReader as the parser only, every parser exception mapped to a <see cref="FeedError"/>; JSON Feed
+/// read with System.Text.Json, each malformed item kept with its <see cref="FeedItem.Problem"/>.
 /// </summary>
 public static class FeedDocumentParser
 {
@@ -76,16 +78,15 @@ public static class FeedDocumentParser
             return Fail(FeedErrorKind.Parse, location, "the document is empty");
         }
 
-        bool isJson = trimmed[0] is '{' or '[';
-        if (!isJson)
+        if (trimmed[0] is '{' or '[')
         {
-            text = HtmlEntityReferences.ToNumeric(text);
-            if (PrecheckXml(text, options) is { } xmlProblem)
-            {
-                return Fail(FeedErrorKind.Parse, location, xmlProblem);
-            }
+            return JsonFeedDocument.Parse(text, location, options);
+        }
 
-            text = StripDoctype(text);
+        text = XmlProlog.RemoveDoctype(HtmlEntityReferences.ToNumeric(text));
+        if (PrecheckXml(text, options) is { } xmlProblem)
+        {
+            return Fail(FeedErrorKind.Parse, location, xmlProblem);
         }
 
         Feed feed;
@@ -95,7 +96,7 @@ public static class FeedDocumentParser
         }
         catch (Exception ex) when (ex is XmlException or FeedTypeNotSupportedException or NotSupportedException
             or NullReferenceException or InvalidOperationException or FormatException or ArgumentException
-            or System.Text.Json.JsonException or IndexOutOfRangeException or InvalidCastException or OverflowException)
+            or IndexOutOfRangeException or InvalidCastException or OverflowException)
         {
             return Fail(FeedErrorKind.Parse, location, DescribeParserException(ex));
         }
@@ -130,16 +131,19 @@ public static class FeedDocumentParser
         NullReferenceException => "not a feed: the document lacks required elements (e.g. an rss element without a channel)",
         FeedTypeNotSupportedException => $"not a supported feed type: {ex.Message}",
         XmlException x => $"malformed XML at line {x.LineNumber}, position {x.LinePosition}: {x.Message}",
-        System.Text.Json.JsonException => $"malformed JSON Feed: {ex.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
 
-    /// <summary>Reads the whole document once with a locked-down reader: DTDs ignored, no resolver, depth and size caps.</summary>
+    /// <summary>
+    /// Reads the whole document once with a locked-down reader: no resolver, depth and size caps, and DTDs prohibited —
+    /// the DOCTYPE was removed before, so one that is still there (hidden from the prolog scan) fails here instead of
+    /// reaching FeedReader, which would process it.
+    /// </summary>
     private static string? PrecheckXml(string text, FeedParserOptions options)
     {
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Ignore,
+            DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             MaxCharactersInDocument = options.MaxCharacters,
             MaxCharactersFromEntities = 0,
@@ -170,32 +174,6 @@ public static class FeedDocumentParser
         {
             return $"malformed XML at line {ex.LineNumber}, position {ex.LinePosition}: {ex.Message}";
         }
-    }
-
-    /// <summary>Removes a DOCTYPE declaration so the parser never processes a DTD (RSS 0.91 feeds carry one).</summary>
-    private static string StripDoctype(string text)
-    {
-        int start = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
-        if (start < 0)
-        {
-            return text;
-        }
-
-        int root = text.IndexOf('<', start + 2);
-        int bracket = text.IndexOf('[', start);
-        int end;
-        if (bracket >= 0 && (root < 0 || bracket < root))
-        {
-            int close = text.IndexOf("]>", bracket, StringComparison.Ordinal);
-            end = close < 0 ? -1 : close + 2;
-        }
-        else
-        {
-            int close = text.IndexOf('>', start);
-            end = close < 0 ? -1 : close + 1;
-        }
-
-        return end < 0 ? text : string.Concat(text.AsSpan(0, start), text.AsSpan(end));
     }
 
     private static FeedItem ToFeedItem(CodeHollow.FeedReader.FeedItem item)
@@ -299,15 +277,15 @@ internal static class FeedTextDecoder
             return new UnicodeEncoding(true, false, true).GetString(bytes);
         }
 
-        var declared = Resolve(DeclaredEncoding(bytes));
-        var encoding = Resolve(transportCharset) ?? declared ?? Encoding.UTF8;
-        if (encoding.IsSingleByte && declared is UTF8Encoding && IsNonAsciiUtf8(bytes))
+        var declaredName = DeclaredEncoding(bytes);
+        var declared = Resolve(declaredName);
+        var transport = Resolve(transportCharset);
+        if (transport is not null && declared is not null && transport.CodePage != declared.CodePage)
         {
-            // A server default (ISO-8859-1) contradicting a UTF-8 declaration on bytes that are valid multi-byte UTF-8:
-            // the declaration is right, since Latin-1 text almost never forms valid UTF-8 sequences.
-            return Strict(Encoding.UTF8).GetString(bytes);
+            return DecodeConflict(bytes, (transport, transportCharset!), (declared, declaredName!));
         }
 
+        var encoding = transport ?? declared ?? Encoding.UTF8;
         if (encoding is UTF8Encoding)
         {
             // Invalid UTF-8 (often Latin-1 declared as UTF-8): fall back to windows-1252 instead of silently losing characters.
@@ -328,6 +306,36 @@ internal static class FeedTextDecoder
         }
 
         return encoding.GetString(bytes);
+    }
+
+    /// <summary>
+    /// The transport's charset and the XML declaration disagree. Valid multi-byte UTF-8 named by either is UTF-8 (other
+    /// encodings' text almost never forms valid UTF-8 sequences); otherwise the first of the two, header first, that
+    /// decodes the bytes without error. When neither does, the text cannot be known: an error, not mojibake.
+    /// </summary>
+    private static string DecodeConflict(ReadOnlySpan<byte> bytes, (Encoding Encoding, string Name) transport, (Encoding Encoding, string Name) declared)
+    {
+        if ((transport.Encoding is UTF8Encoding || declared.Encoding is UTF8Encoding) && IsNonAsciiUtf8(bytes))
+        {
+            return Strict(Encoding.UTF8).GetString(bytes);
+        }
+
+        // 16/32-bit names cannot be right: the BOM and the '<' patterns above found no such text.
+        var candidates = ((Encoding[])[transport.Encoding, declared.Encoding]).Where(e => e is not (UnicodeEncoding or UTF32Encoding)).DefaultIfEmpty(Encoding.UTF8);
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                return Strict(candidate).GetString(bytes);
+            }
+            catch (DecoderFallbackException)
+            {
+                // Try the other one.
+            }
+        }
+
+        throw new DecoderFallbackException(
+            $"the server's charset '{transport.Name.Trim()}' and the document's declared encoding '{declared.Name.Trim()}' disagree, and the bytes are valid in neither");
     }
 
     private static bool IsNonAsciiUtf8(ReadOnlySpan<byte> bytes) =>

@@ -353,7 +353,7 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
 
         private Page Text(string text)
         {
-            Encoder.Encode(new StringWriter(_html, CultureInfo.InvariantCulture), text);
+            Encoder.Encode(new StringWriter(_html, CultureInfo.InvariantCulture), Carried(text));
             return this;
         }
 
@@ -363,7 +363,16 @@ public sealed partial class HtmlDigestWriter : IDigestWriter
             return this;
         }
 
-        private static string Attribute(string text) => Encoder.Encode(text);
+        private static string Attribute(string text) => Encoder.Encode(Carried(text));
+
+        /// <summary>
+        /// The text without control characters other than tab and line feed: HTML cannot carry them as they are
+        /// (a parser turns <c>&amp;#x0;</c> into U+FFFD and <c>&amp;#x85;</c> into "…"), and none means anything in a digest.
+        /// </summary>
+        private static string Carried(string text) =>
+            text.AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0 && text.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') < 0
+                ? text
+                : string.Concat(text.Where(c => !char.IsControl(c) || c is '\t' or '\n'));
 
         private static string Iso(DateTimeOffset value) =>
             value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -113,9 +113,9 @@ public sealed class JsonDigestWriter : IDigestWriter
             json.WriteString("title", a.Title);
             json.WriteString("link", a.Link);
             json.WriteString("outlet", a.Outlet);
-            if (a.OutletUrl is not null)
+            if (a.OutletUrl is not null && SafeLinks.Parse(a.OutletUrl, allowMailto: false) is { } outletUrl)
             {
-                json.WriteString("outletUrl", a.OutletUrl);
+                json.WriteString("outletUrl", outletUrl.AbsoluteUri);
             }
 
             if (a.OutletAsPublished is not null)

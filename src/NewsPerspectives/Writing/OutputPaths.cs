@@ -62,11 +62,16 @@ public static class OutputPaths
         return $"{folder.Trim('/')}/{Segment(digest.Topic.Id)}/{digest.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.{extension}";
     }
 
-    /// <summary>Combines the root and a '/'-separated relative path, refusing any result outside the root.</summary>
+    /// <summary>
+    /// Combines the root and a '/'-separated relative path, refusing any result outside the root: an absolute path,
+    /// a '.' or '..' segment, or an existing folder on the way that is a symbolic link (writing through it would
+    /// land wherever the link points). The root itself may be a link; the file itself may be one (the atomic move
+    /// replaces the link, not its target).
+    /// </summary>
     /// <param name="root">The output root.</param>
     /// <param name="relativePath">The relative path.</param>
     /// <returns>The full path.</returns>
-    /// <exception cref="NewsPerspectivesException">The path escapes the root or is absolute.</exception>
+    /// <exception cref="NewsPerspectivesException">The path escapes the root, is absolute or passes through a symbolic link.</exception>
     public static string Resolve(string root, string relativePath)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -84,26 +89,47 @@ public static class OutputPaths
             throw new NewsPerspectivesException($"output path '{relativePath}' leaves the output folder '{fullRoot}'");
         }
 
+        for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > fullRoot.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (new DirectoryInfo(folder) is { Exists: true, LinkTarget: { } target })
+            {
+                throw new NewsPerspectivesException($"output path '{relativePath}' passes through '{folder}', a symbolic link to '{target}'; refusing to write outside the output folder '{fullRoot}'");
+            }
+        }
+
         return full;
     }
 }
 
-/// <summary>Writes digests to files atomically: a temporary file in the same folder, flushed, then moved over the target.</summary>
+/// <summary>
+/// Writes digests to files atomically: a temporary file in the same folder, flushed, then moved over the target. A
+/// failed run (<see cref="DigestRunStatus.Failed"/>: every feed failed, or no article) is never written, so it can
+/// never replace the day's good post with an empty one.
+/// </summary>
 public static class DigestFileStore
 {
     /// <summary>Writes a run with a writer under a root folder.</summary>
-    /// <param name="run">The run.</param>
+    /// <param name="run">The run; check its <see cref="DigestRun.Status"/> first, a failed run is refused.</param>
     /// <param name="writer">The writer.</param>
     /// <param name="root">The output root.</param>
     /// <param name="cancellationToken">Cancels the write; the previous file, if any, stays intact.</param>
     /// <returns>The full path written.</returns>
-    /// <exception cref="NewsPerspectivesException">The path is unsafe, or the file could not be written (the old file stays intact).</exception>
+    /// <exception cref="NewsPerspectivesException">
+    /// The run failed (nothing is written; an existing file is kept), the path is unsafe, or the file could not be
+    /// written (the old file stays intact).
+    /// </exception>
     public static async Task<string> WriteAsync(DigestRun run, IDigestWriter writer, string root, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(root);
         var path = OutputPaths.Resolve(root, writer.GetRelativePath(run.Digest));
+        if (run.Status == DigestRunStatus.Failed)
+        {
+            var kept = File.Exists(path) ? $"the existing '{path}' is kept" : $"nothing was written to '{path}'";
+            throw new NewsPerspectivesException($"not writing topic '{run.Digest.Topic.Id}': the run failed ({run.StatusReason}); {kept}");
+        }
+
         await AtomicFile.WriteAsync(path, (stream, ct) => writer.WriteAsync(run, stream, ct), "the digest", cancellationToken).ConfigureAwait(false);
         return path;
     }

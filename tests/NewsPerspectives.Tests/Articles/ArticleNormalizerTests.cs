@@ -140,4 +140,73 @@ public class ArticleNormalizerTests
         Assert.Equal("en-US", Normalize(item, plain).Language);
         Assert.Null(Normalize(item, plain, new FeedReadResult { Status = FeedStatus.Ok }).Language);
     }
+
+    [Theory]
+    [InlineData("javascript:alert('src')")]
+    [InlineData(" JaVaScRiPt:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("ftp://o.example/")]
+    public void UnsafeOutletUrl_FromTheSourceElement_IsDropped_TheArticleKept(string sourceUrl)
+    {
+        var article = Normalize(new FeedItem
+        {
+            Title = "Story - Outlet",
+            Link = "https://news.google.com/rss/articles/abc",
+            SourceName = "Outlet",
+            SourceUrl = sourceUrl,
+            PublishedText = "2026-01-11T10:00:00Z",
+        });
+        Assert.Null(article.OutletUrl);
+        Assert.Equal("Outlet", article.Outlet);
+    }
+
+    [Fact]
+    public void SafeOutletUrl_IsKeptAbsolute()
+    {
+        var article = Normalize(new FeedItem
+        {
+            Title = "Story",
+            Link = "https://news.google.com/rss/articles/abc",
+            SourceName = "Outlet",
+            SourceUrl = " https://o.example ",
+            PublishedText = "2026-01-11T10:00:00Z",
+        });
+        Assert.Equal("https://o.example/", article.OutletUrl);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>Scripted", "Scripted")]
+    [InlineData("<b>Bold</b> &amp; Co", "Bold & Co")]
+    [InlineData("<img src=x onerror=alert(1)>Imaged", "Imaged")]
+    public void OutletNameFromTheSourceElement_IsReducedToPlainText(string sourceName, string expected)
+    {
+        var article = Normalize(new FeedItem
+        {
+            Title = "Story about trade",
+            Link = "https://news.google.com/rss/articles/abc",
+            SourceName = sourceName,
+            PublishedText = "2026-01-11T10:00:00Z",
+        });
+        Assert.Equal(expected, article.Outlet);
+    }
+
+    [Theory]
+    [InlineData("https://a.example/a b", "https://a.example/a%20b")]
+    [InlineData(" https://a.example/a b/c d?q=x y ", "https://a.example/a%20b/c%20d?q=x%20y")]
+    [InlineData("https://a.example/a\tb\nc", "https://a.example/abc")]
+    public void SpacesInsideLinks_ArePercentEncoded_NotDeleted(string link, string expected)
+    {
+        var article = Normalize(new FeedItem { Title = "t", Link = link, PublishedText = "2026-01-11T10:00:00Z" });
+        Assert.Equal(expected, article.Link);
+    }
+
+    [Theory]
+    [InlineData("java\tscript:alert(1)")]
+    [InlineData("java\nscript:alert(1)")]
+    [InlineData("\u0001javascript:alert(1)")]
+    public void SchemeSplitByTabsOrNewlines_IsStillRecognisedAndDropped(string link)
+    {
+        var result = ArticleNormalizer.Normalize(new FeedItem { Title = "t", Link = link, PublishedText = "2026-01-11T10:00:00Z" }, GoogleFeed, Read, 0);
+        Assert.Equal(DropReason.InvalidLink, result.Dropped!.Reason);
+    }
 }

@@ -12,7 +12,7 @@ public sealed class OutletAndRelevanceConfigurationTests : IDisposable
             name: China vs Japan
             keywords: [Senkaku]
             relevance:
-              minScore: 1.5
+              minScore: 0.4
               enabled: true
               builtInTerms: false
               outletCountry: no
@@ -89,7 +89,7 @@ public sealed class OutletAndRelevanceConfigurationTests : IDisposable
         Assert.Equal(["JP"], topic.Sides[1].Countries);
         Assert.Equal(["Senkaku"], topic.Keywords);
         Assert.NotNull(topic.Relevance);
-        Assert.Equal(1.5, topic.Relevance.MinScore);
+        Assert.Equal(0.4, topic.Relevance.MinScore);
         Assert.True(topic.Relevance.Enabled);
         Assert.False(topic.Relevance.UseBuiltInTerms);
         Assert.False(topic.Relevance.UseOutletCountry);
@@ -97,7 +97,8 @@ public sealed class OutletAndRelevanceConfigurationTests : IDisposable
 
     [Theory]
     [InlineData("countries: [cn, HK]", "countries: [China]", "topics[0].sides[0].countries[0]", "not an ISO 3166-1 alpha-2")]
-    [InlineData("minScore: 1.5", "minScore: lots", "topics[0].relevance.minScore", "not a number")]
+    [InlineData("minScore: 0.4", "minScore: lots", "topics[0].relevance.minScore", "not a probability between 0 and 1")]
+    [InlineData("minScore: 0.4", "minScore: 2", "topics[0].relevance.minScore", "not a probability between 0 and 1")]
     [InlineData("outletCountry: no", "outletCountry: maybe", "topics[0].relevance.outletCountry", "not true or false")]
     [InlineData("enabled: true", "threshold: 2", "topics[0].relevance.threshold", "unknown field 'threshold'")]
     public void Load_InvalidSideRulesOrRelevance_NamesTheField(string good, string bad, string field, string problem)

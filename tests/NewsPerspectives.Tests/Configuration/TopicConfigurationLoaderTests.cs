@@ -193,4 +193,15 @@ public class TopicConfigurationLoaderTests
         Assert.True(TopicConfigurationLoader.TryParseDuration(text, out var value));
         Assert.Equal(TimeSpan.FromMinutes(minutes), value);
     }
+
+    [Theory]
+    [InlineData("topics:\n  - id: a\n\tname: A\n", 3, 1)]
+    [InlineData("topics:\n  - id: a\n    name: A\n  \t  sides: []\n", 4, 3)]
+    [InlineData("topics:\n\t- id: a\n", 2, 1)]
+    public void TabInTheIndentation_IsReportedAtTheTab(string yaml, int line, int column)
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => TopicConfigurationLoader.Load(yaml, "tabs.yaml"));
+        Assert.Equal((line, column), (ex.Line, ex.Column));
+        Assert.Contains("tab", ex.Problem, StringComparison.Ordinal);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class OptionsValidationTests
         { "Pipeline.MaxConcurrentFeeds=-5", "NewsPerspectivesOptions.Pipeline.MaxConcurrentFeeds is -5; it must be 1 or more" },
         { "Pipeline.FeedsDeadline=0", "NewsPerspectivesOptions.Pipeline.FeedsDeadline is 00:00:00; it must be positive" },
         { "Parser.MaxDepth=0", "NewsPerspectivesOptions.Parser.MaxDepth is 0; it must be 1 or more" },
-        { "Relevance.MinScore=-1", "NewsPerspectivesOptions.Relevance.MinScore is -1; it must be 0 or more" },
+        { "Relevance.MinScore=-1", "NewsPerspectivesOptions.Relevance.MinScore is -1; it must be between 0 and 1" },
         { "NearDuplicates.JaccardThreshold=1.5", "NewsPerspectivesOptions.NearDuplicates.JaccardThreshold is 1.5; it must be above 0 and at most 1" },
         { "Stories.SemanticThreshold=0", "NewsPerspectivesOptions.Stories.SemanticThreshold is 0; it must be above 0 and at most 1" },
         { "Summarizer.MinHighlights=9", "NewsPerspectivesOptions.Summarizer.MinHighlights is 9; it must be at most MaxHighlights (5)" },

@@ -76,7 +76,11 @@ public sealed class RegistrationIdempotencyTests
         var services = new ServiceCollection();
         for (int i = 0; i < calls; i++)
         {
-            services.AddNewsPerspectives().AddHttpFeeds(o => o.RetryDelay = TimeSpan.FromMilliseconds(10));
+            services.AddNewsPerspectives().AddHttpFeeds(o =>
+            {
+                o.RetryDelay = TimeSpan.FromMilliseconds(10);
+                o.BlockPrivateAddresses = false; // the guard's opt-out: served from 127.0.0.1
+            });
         }
 
         await using var provider = services.BuildServiceProvider();

@@ -50,6 +50,7 @@ public class OutletRegistryLoaderTests
     [Fact]
     public void DefaultRegistry_LoadsWithoutErrors()
     {
-        Assert.True(OutletRegistry.Default.Outlets.Count > 1300);
+        Assert.True(OutletRegistry.Default.Outlets.Count > 1000, $"{OutletRegistry.Default.Outlets.Count} outlets");
+        Assert.True(OutletRegistry.Default.DomainCountries.Count > 3000, $"{OutletRegistry.Default.DomainCountries.Count} domains known by country");
     }
 }

@@ -76,19 +76,6 @@ public class OutletRegistryTests
     }
 
     [Fact]
-    public void Default_CoversEveryOutletNamedInTheSeedPosts()
-    {
-        var names = File.ReadAllLines(Path.Combine(TestPaths.TestData, "outlets", "seed-outlet-names.txt"))
-            .Where(line => !line.StartsWith('#') && OutletRegistry.NormalizeName(line).Length > 0)
-            .ToList();
-
-        var missing = names.Where(n => OutletRegistry.Default.Resolve(n) is null).ToList();
-
-        Assert.True(names.Count > 1400, $"expected the full list, read {names.Count}");
-        Assert.Empty(missing);
-    }
-
-    [Fact]
     public void Extend_UserEntryReplacesTheDefaultAndItsAliasesWin()
     {
         var user = OutletRegistryLoader.Load("""

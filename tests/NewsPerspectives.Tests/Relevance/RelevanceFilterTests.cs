@@ -2,6 +2,7 @@ using static NewsPerspectives.Tests.TestArticles;
 
 namespace NewsPerspectives.Tests.Relevance;
 
+/// <summary>The filter's decisions with the shipped model, on clear-cut constructed headlines.</summary>
 public class RelevanceFilterTests
 {
     private static readonly TopicDefinition ChinaJapan = Topic("china-japan", Side("china", "China"), Side("japan", "Japan"));
@@ -9,26 +10,41 @@ public class RelevanceFilterTests
     private static readonly TopicDefinition Venezuela = Topic("venezuela", Side("venezuelan", "Venezuelan"), Side("us", "United States"));
 
     [Theory]
-    [InlineData("Beijing protests Takaichi's Taiwan remarks")]          // capital + leader, no side name at all
+    [InlineData("Beijing protests Takaichi's remarks")]                  // capital + leader, no side name at all
     [InlineData("Chinese FM warns Tokyo against militarism")]            // demonym + capital
     [InlineData("Coast guard ships near the Senkaku islands again, Japan says")] // a pair keyword + one side
     [InlineData("中国外交部回应日本首相涉台言论")]                               // Chinese text, no spaces
-    public void Score_DefaultsDerivedFromSideNames_KeepArticlesAboutBothSides(string title)
+    public void Score_BothSidesByNameStateOrKeyword_IsKeptAtTheModelThreshold(string title)
     {
         var score = new RelevanceFilter().Score(Article(title), ChinaJapan);
 
         Assert.True(score.IsRelevant, score.Reason);
-        Assert.Equal(2, score.MinScore);
+        Assert.Equal(RelevanceModel.Default.Threshold, score.MinScore);
+        Assert.InRange(score.Score, 0, 1);
+    }
+
+    [Theory]
+    [InlineData("Tokyo's cherry blossoms to pop in days")]
+    [InlineData("Japan's stock index hits a record as yen weakens")]
+    [InlineData("Osaka festival draws record crowds")]
+    public void Score_OneSidesOwnAffairs_IsDroppedWithAReadableReason(string title)
+    {
+        var score = new RelevanceFilter().Score(Article(title), ChinaJapan);
+
+        Assert.False(score.IsRelevant, score.Reason);
+        Assert.StartsWith("relevance 0.", score.Reason, StringComparison.Ordinal);
+        Assert.Contains("not found: China", score.Reason, StringComparison.Ordinal);
+        Assert.Equal(["china"], score.SidesMissing);
     }
 
     [Fact]
-    public void Score_OneSideOnly_IsOffTopicWithAReadableReason()
+    public void Score_NoSideAtAll_IsDropped()
     {
-        var score = new RelevanceFilter().Score(Article("Tokyo's cherry blossoms to pop in days"), ChinaJapan);
+        var score = new RelevanceFilter().Score(Article("Prada takes traditional sandals to the global stage"), ChinaJapan);
 
         Assert.False(score.IsRelevant);
-        Assert.Equal(1, score.Score);
-        Assert.Equal("relevance 1 of 2 needed; found Japan ('Tokyo'); not found: China; no topic keyword", score.Reason);
+        Assert.Empty(score.SidesFound);
+        Assert.Contains("not found: China, Japan", score.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,8 +56,9 @@ public class RelevanceFilterTests
         var pronoun = new RelevanceFilter().Score(Article("Join us as China opens its new bridge"), topic);
         var acronym = new RelevanceFilter().Score(Article("U.S. and China officials meet in Paris"), topic);
 
+        Assert.DoesNotContain(dollars.SidesFound, f => f.Key == "us");
+        Assert.DoesNotContain(pronoun.SidesFound, f => f.Key == "us");
         Assert.False(dollars.IsRelevant, dollars.Reason);
-        Assert.False(pronoun.IsRelevant, pronoun.Reason);
         Assert.True(acronym.IsRelevant, acronym.Reason);
     }
 
@@ -51,10 +68,11 @@ public class RelevanceFilterTests
     [InlineData("Gobierno venezolano rechaza la política estadounidense", "es-VE")]
     [InlineData("EU levanta sanciones a la banca pública de Venezuela", "es-VE")]
     [InlineData("US eases sanctions on Venezuela's central bank", "en-US")]
-    public void Score_SpanishSideNames_AreFound(string title, string language)
+    public void Score_SpanishAndEnglishSideNames_FindBothSides(string title, string language)
     {
         var score = new RelevanceFilter().Score(Article(title, language: language), Venezuela);
 
+        Assert.Equal(["venezuelan", "us"], score.SidesFound.Select(f => f.Key));
         Assert.True(score.IsRelevant, score.Reason);
     }
 
@@ -63,28 +81,43 @@ public class RelevanceFilterTests
     {
         var score = new RelevanceFilter().Score(Article("EU weighs new sanctions on Venezuela", language: "en-GB"), Venezuela);
 
-        // "sanctions" is a US-Venezuela keyword, so the article scores 2 on Venezuela + keyword, but not on the US side.
         Assert.DoesNotContain(score.SidesFound, f => f.Key == "us");
         Assert.Contains(score.SidesFound, f => f.Key == "venezuelan");
+        Assert.Equal(1, score.Features["international"]);
     }
 
     [Fact]
-    public void Score_OutletCountryImpliesItsSide_OnlyInAPoliticalContextWithoutThirdParties()
+    public void Score_AnOutletOfOneSideNamingTheOther_ImpliesItsSideAndScoresHigher()
     {
         var filter = new RelevanceFilter();
-        var political = filter.Score(Article("FM reiterates stance towards Japan", outlet: "Xinhua", country: "CN"), ChinaJapan);
-        var local = filter.Score(Article("Japan's measles cases top 200", outlet: "Xinhua", country: "CN"), ChinaJapan);
-        var thirdParty = filter.Score(Article("Japan and Iran hold talks on shipping", outlet: "Xinhua", country: "CN"), ChinaJapan);
+        const string Title = "FM reiterates stance towards Japan";
 
-        Assert.True(political.IsRelevant, political.Reason);
-        Assert.Equal("china", political.ImpliedSide);
-        Assert.False(local.IsRelevant);
-        Assert.Contains("outlet Xinhua is CN (China) but no word of bilateral politics was found", local.Reason, StringComparison.Ordinal);
-        Assert.False(thirdParty.IsRelevant);
-        Assert.Contains("names a third party ('Iran*')", thirdParty.Reason, StringComparison.Ordinal);
+        var chinese = filter.Score(Article(Title, outlet: "Xinhua", country: "CN"), ChinaJapan);
+        var japanese = filter.Score(Article(Title, outlet: "Kyodo News", country: "JP"), ChinaJapan);
+        var off = new RelevanceFilter(new RelevanceOptions { UseOutletCountry = false }).Score(Article(Title, outlet: "Xinhua", country: "CN"), ChinaJapan);
 
-        var off = new RelevanceFilter(new RelevanceOptions { UseOutletCountry = false });
-        Assert.False(off.Score(Article("FM reiterates stance towards Japan", outlet: "Xinhua", country: "CN"), ChinaJapan).IsRelevant);
+        Assert.Equal("china", chinese.ImpliedSide);
+        Assert.Equal(1, chinese.Features["otherSideByWriter"]);
+        Assert.Contains("outlet Xinhua is CN (China): names the other side", chinese.Reason, StringComparison.Ordinal);
+        Assert.True(chinese.IsRelevant, chinese.Reason);
+        Assert.Null(japanese.ImpliedSide);
+        Assert.Equal(1, japanese.Features["ownSideOnlyByWriter"]);
+        Assert.True(japanese.Score < chinese.Score);
+        Assert.Null(off.ImpliedSide);
+        Assert.True(off.Score < chinese.Score);
+    }
+
+    [Fact]
+    public void Score_ThirdPartyStory_ScoresLowerThanTheSameStoryBetweenTheSides()
+    {
+        var filter = new RelevanceFilter();
+
+        var between = filter.Score(Article("Japan and China hold talks on fishing boats"), ChinaJapan);
+        var third = filter.Score(Article("Japan and Iran hold talks on fishing boats"), ChinaJapan);
+
+        Assert.True(between.IsRelevant, between.Reason);
+        Assert.False(third.IsRelevant, third.Reason);
+        Assert.Contains("third party 'Iran'", third.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,22 +134,22 @@ public class RelevanceFilterTests
         var filter = new RelevanceFilter();
 
         Assert.True(filter.Score(Article("Los Blancos prepare for the Blaugrana visit"), topic).IsRelevant);
-        Assert.True(filter.Score(Article("Merengues confident before el clasico"), topic).IsRelevant);
-        Assert.True(filter.Score(Article("Barca sign a new keeper"), topic).Score >= 1);
-        Assert.False(filter.Score(Article("Barca sign a new keeper"), topic).IsRelevant);
+        Assert.Equal(1, filter.Score(Article("Merengues confident before el clasico"), topic).Features["topicKeyword"]);
+        Assert.Equal(["barca"], filter.Score(Article("Barça sign a new keeper"), topic).SidesFound.Select(f => f.Key));
+        Assert.False(filter.Score(Article("Barça sign a new keeper"), topic).IsRelevant);
         Assert.False(filter.Score(Article("China and Japan hold talks"), topic).IsRelevant);
     }
 
     [Fact]
     public void Score_TopicSettingsOverrideOptions()
     {
-        var lenient = new TopicDefinition
+        var strict = new TopicDefinition
         {
             Id = "china-japan",
             Name = "China vs Japan",
             Sides = ChinaJapan.Sides,
             Feeds = ChinaJapan.Feeds,
-            Relevance = new TopicRelevance { MinScore = 1 },
+            Relevance = new TopicRelevance { MinScore = 0.999 },
         };
         var noBuiltIns = new TopicDefinition
         {
@@ -126,13 +159,24 @@ public class RelevanceFilterTests
             Feeds = ChinaJapan.Feeds,
             Relevance = new TopicRelevance { UseBuiltInTerms = false },
         };
-        var strictOptions = new RelevanceFilter(new RelevanceOptions { MinScore = 3 });
+        var keepAll = new RelevanceFilter(new RelevanceOptions { MinScore = 0 });
 
-        Assert.True(new RelevanceFilter().Score(Article("Tokyo's cherry blossoms to pop in days"), lenient).IsRelevant);
-        Assert.False(new RelevanceFilter().Score(Article("Beijing warns Tokyo"), noBuiltIns).IsRelevant);
+        Assert.False(new RelevanceFilter().Score(Article("China warns Japan"), strict).IsRelevant);
+        Assert.Equal(0.999, new RelevanceFilter().Score(Article("China warns Japan"), strict).MinScore);
+        Assert.Empty(new RelevanceFilter().Score(Article("Beijing warns Tokyo"), noBuiltIns).SidesFound);
         Assert.True(new RelevanceFilter().Score(Article("China warns Japan"), noBuiltIns).IsRelevant);
-        Assert.False(strictOptions.Score(Article("China warns Japan"), ChinaJapan).IsRelevant);
-        Assert.True(strictOptions.Score(Article("China warns Japan"), lenient).IsRelevant);
+        Assert.True(keepAll.Score(Article("Tokyo's cherry blossoms to pop in days"), ChinaJapan).IsRelevant);
+        Assert.False(keepAll.Score(Article("China warns Japan"), strict).IsRelevant);
+    }
+
+    [Fact]
+    public void Constructor_MinScoreOutsideZeroToOne_Throws()
+    {
+        var high = Assert.Throws<ArgumentException>(() => new RelevanceFilter(new RelevanceOptions { MinScore = 2 }));
+        Assert.Throws<ArgumentException>(() => new RelevanceFilter(new RelevanceOptions { MinScore = double.NaN }));
+        Assert.Throws<ArgumentException>(() => new RelevanceFilter(new RelevanceOptions { Model = null! }));
+
+        Assert.Contains("MinScore", high.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +184,28 @@ public class RelevanceFilterTests
     {
         var article = Article("Foreign ministry spokesperson answers questions", description: "Mao Ning said China firmly opposes Japan's remarks on Taiwan.");
 
-        Assert.True(new RelevanceFilter().Score(article, ChinaJapan).IsRelevant);
+        var withDescription = new RelevanceFilter().Score(article, ChinaJapan);
+        var titleOnly = new RelevanceFilter().Score(article with { Description = "" }, ChinaJapan);
+
+        Assert.True(withDescription.IsRelevant, withDescription.Reason);
+        Assert.False(titleOnly.IsRelevant, titleOnly.Reason);
+    }
+
+    [Fact]
+    public void Score_UsesTheGivenModel()
+    {
+        var weights = RelevanceModel.FeatureNames.ToDictionary(n => n, _ => 0.0);
+        weights["domestic"] = 10;
+        var model = new RelevanceModel(-5, weights, 0.5);
+        var filter = new RelevanceFilter(new RelevanceOptions { Model = model });
+
+        var domestic = filter.Score(Article("Tokyo's stock index hits a record"), ChinaJapan);
+        var political = filter.Score(Article("China warns Japan"), ChinaJapan);
+
+        Assert.True(domestic.IsRelevant, domestic.Reason);
+        Assert.Equal(1 / (1 + Math.Exp(-5)), domestic.Score, 12);
+        Assert.False(political.IsRelevant, political.Reason);
+        Assert.Equal(1 / (1 + Math.Exp(5)), political.Score, 12);
     }
 
     [Fact]
@@ -161,7 +226,8 @@ public class RelevanceFilterTests
         Assert.Equal(["China warns Japan over Taiwan remarks"], run.Digest.Sources.Select(s => s.Article.Title));
         var dropped = Assert.Single(run.Diagnostics.Dropped);
         Assert.Equal(DropReason.OffTopic, dropped.Reason);
-        Assert.Equal("relevance 0 of 2 needed; not found: China, Japan; no topic keyword", dropped.Detail);
+        Assert.StartsWith("relevance 0.", dropped.Detail, StringComparison.Ordinal);
+        Assert.Contains("not found: China, Japan; third party 'Indian'", dropped.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

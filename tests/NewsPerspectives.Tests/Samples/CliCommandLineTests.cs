@@ -140,7 +140,7 @@ public sealed class CliCommandLineTests : IDisposable
         Assert.True(exit == 0, output + error);
         var answers = output.Split("---\n");
         Assert.Equal(["html", "json", "markdown"], answers[0].Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
-        Assert.Equal(["--stories"], answers[1].Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["--stories", "--strict"], answers[1].Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
         Assert.Equal(["json"], answers[2].Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -166,7 +166,7 @@ public sealed class CliCommandLineTests : IDisposable
             """);
 
         using var process = Process.Start(ExternalTool.StartInfo("dotnet", TestPaths.RepositoryRoot, null,
-            [Cli.DllPath, "--config", config, "--out", Out, "--live", "--format", "markdown,json,html"]))!;
+            [Cli.DllPath, "--config", config, "--out", Out, "--live", "--allow-private-addresses", "--format", "markdown,json,html"]))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace NewsPerspectives.Tests.Sources;
@@ -203,5 +204,131 @@ public class FeedDocumentParserTests
         var text = Rss2.Replace("One", "Café", StringComparison.Ordinal); // declares UTF-8, bytes are Latin-1
         var result = Parse(text, encoding: Encoding.GetEncoding(1252));
         Assert.Equal("Café", result.Items[0].Title);
+    }
+
+    [Fact]
+    public void DoctypeHiddenBehindAComment_IsStillRemoved_SoTheRealDtdIsNeverProcessed()
+    {
+        // The comment's "<!DOCTYPE x>" used to be stripped instead of the real internal subset, whose ATTLIST default
+        // expands to 10^8 characters inside FeedReader's DTD-processing parser.
+        var entities = new StringBuilder("<!ENTITY e0 \"aaaaaaaaaa\">");
+        for (int i = 1; i <= 7; i++)
+        {
+            entities.Append(CultureInfo.InvariantCulture, $"<!ENTITY e{i} \"{string.Concat(Enumerable.Repeat($"&e{i - 1};", 10))}\">");
+        }
+
+        var doc = $"""
+            <?xml version="1.0"?>
+            <!-- <!DOCTYPE x> -->
+            <!DOCTYPE rss [
+            {entities}
+            <!ATTLIST item x CDATA "&e7;">
+            ]>
+            <rss version="2.0"><channel><title>Hidden</title><item><title>Kept story</title><link>https://h.example/1</link></item></channel></rss>
+            """;
+        var result = Parse(doc);
+        Assert.True(result.Status == FeedStatus.Ok, result.Error?.ToString());
+        Assert.Equal("Kept story", Assert.Single(result.Items).Title);
+    }
+
+    [Theory]
+    [InlineData("<!DOCTYPE rss SYSTEM \"x.dtd\" [<!-- ]> -->]>")]
+    [InlineData("<!DOCTYPE rss [<!ENTITY q \"]>\">]>")]
+    [InlineData("<?pi <!DOCTYPE y> ?><!DOCTYPE rss PUBLIC \"-//x//EN\" 'y.dtd'>")]
+    public void DoctypeWithTrickyQuotingOrSubsets_IsRemovedWhole(string doctype)
+    {
+        var result = Parse($"<?xml version=\"1.0\"?>\n{doctype}\n<rss version=\"2.0\"><channel><title>T</title><item><title>Tricky</title><link>https://t.example/1</link></item></channel></rss>");
+        Assert.True(result.Status == FeedStatus.Ok, result.Error?.ToString());
+        Assert.Equal("Tricky", Assert.Single(result.Items).Title);
+    }
+
+    [Theory]
+    [InlineData("shift_jis")]
+    [InlineData("koi8-r")]
+    [InlineData("windows-1251")]
+    public void Utf8BytesWithUtf8Declaration_ServedUnderAnotherCharset_AreReadAsUtf8(string servedAs)
+    {
+        const string Title = "Привет, 日本 – Zürich";
+        var bytes = Encoding.UTF8.GetBytes(Rss2.Replace("One", Title, StringComparison.Ordinal)); // declares UTF-8
+        var result = FeedDocumentParser.Parse(bytes, "test://feed", servedAs);
+        Assert.True(result.Status == FeedStatus.Ok, result.Error?.ToString());
+        Assert.Equal(Title, result.Items[0].Title);
+    }
+
+    [Fact]
+    public void ShiftJisBytesWithShiftJisDeclaration_ServedAsUtf8_AreReadAsShiftJis()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        const string Title = "日本のニュース";
+        var text = Rss2.Replace("UTF-8", "Shift_JIS", StringComparison.Ordinal).Replace("One", Title, StringComparison.Ordinal);
+        var result = FeedDocumentParser.Parse(Encoding.GetEncoding("shift_jis").GetBytes(text), "test://feed", "utf-8");
+        Assert.True(result.Status == FeedStatus.Ok, result.Error?.ToString());
+        Assert.Equal(Title, result.Items[0].Title);
+    }
+
+    [Fact]
+    public void ConflictingCharsetsThatNeitherDecodeTheBytes_AreAnEncodingError_NotMojibake()
+    {
+        // Served as UTF-8, declared as EUC-JP, and valid in neither (0xFF starts no character in either): the text
+        // cannot be known, so the feed fails instead of yielding mojibake.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var head = Encoding.ASCII.GetBytes("<?xml version=\"1.0\" encoding=\"EUC-JP\"?><rss version=\"2.0\"><channel><title>T</title><item><title>");
+        var tail = Encoding.ASCII.GetBytes("</title><link>https://e.example/1</link></item></channel></rss>");
+        byte[] bytes = [.. head, 0xFF, 0xFF, 0xFE, .. tail];
+        var result = FeedDocumentParser.Parse(bytes, "test://feed", "utf-8");
+        Assert.Equal(FeedStatus.Failed, result.Status);
+        Assert.Equal(FeedErrorKind.Encoding, result.Error!.Kind);
+        Assert.Contains("utf-8", result.Error.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("EUC-JP", result.Error.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("""{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","title":"A",""", "malformed JSON")]
+    [InlineData("""{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1" "title":"A"}]}""", "malformed JSON")]
+    [InlineData("""{"version":"https://jsonfeed.org/version/1.1","items":5}""", "\"items\"")]
+    public void BrokenJsonFeed_IsAJsonErrorWithAPosition_NotMalformedXml(string json, string expected)
+    {
+        var result = Parse(json);
+        Assert.Equal(FeedErrorKind.Parse, result.Error!.Kind);
+        Assert.Contains(expected, result.Error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("XML", result.Error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonFeedItemsWithWronglyTypedFields_AreKeptAsReportedProblems_NotLost()
+    {
+        var result = Parse("""
+            {"version":"https://jsonfeed.org/version/1.1","title":"J","home_page_url":"https://j.example/","items":[
+              {"id":"1","url":"https://j.example/1","title":"Good one","date_published":"2026-01-11T10:00:00Z"},
+              "not an object",
+              {"id":3,"url":"https://j.example/3","title":["a","list"],"date_published":"2026-01-11T10:00:00Z"},
+              {"id":"4","url":{"href":"https://j.example/4"},"title":"Object url","date_published":"2026-01-11T10:00:00Z"},
+              {"id":"5","url":"https://j.example/5","title":"Numeric date","date_published":20260111}
+            ]}
+            """);
+        Assert.Equal(FeedStatus.Ok, result.Status);
+        Assert.Equal(5, result.Items.Count);
+        Assert.Null(result.Items[0].Problem);
+        Assert.Equal("Good one", result.Items[0].Title);
+        Assert.Equal("https://j.example/1", result.Items[0].Link);
+        Assert.Contains("not an object", result.Items[1].Problem, StringComparison.Ordinal);
+        Assert.Contains("\"title\"", result.Items[2].Problem, StringComparison.Ordinal);
+        Assert.Contains("\"url\"", result.Items[3].Problem, StringComparison.Ordinal);
+        Assert.Contains("\"date_published\"", result.Items[4].Problem, StringComparison.Ordinal);
+
+        var feed = new FeedDefinition { Kind = FeedKind.File, Location = "j.json" };
+        var normalized = result.Items.Select((item, i) => ArticleNormalizer.Normalize(item, feed, result, i)).ToArray();
+        Assert.NotNull(normalized[0].Article);
+        Assert.All(normalized.Skip(1), n => Assert.Equal(DropReason.MalformedItem, n.Dropped!.Reason));
+        Assert.Contains("item 2", normalized[1].Dropped!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonFeedWithANumericId_CoercesItToAString()
+    {
+        var result = Parse("""{"version":"https://jsonfeed.org/version/1","items":[{"id":42,"url":"https://j.example/42","title":"Answer"}]}""");
+        var item = Assert.Single(result.Items);
+        Assert.Null(item.Problem);
+        Assert.Equal("42", item.Id);
     }
 }

@@ -8,6 +8,8 @@ internal static class DigestFixtures
         "yes", "no", "null", "~", "1e3", "0x1F", "012", "2024-01-01", "a: b", "---", "#x", "*a", "&b", "!t", "on",
         "line one\nline two", "tab\there", "U+2028\u2028here", "quote \" and \\ backslash", "[x](JaVaScRiPt:alert(1))",
         "{{< x >}}", "{{% x %}}", "<script>alert(1)</script>", "a_b_c *d* `e`", "- dash", "1. one", "> quote", "C'est déjà 北京 ✓",
+        // Found by the generative tests: bare URLs and addresses that Goldmark's linkify would turn into links (swallowing escapes).
+        "see https://a.example/i_(1)_x now", "www.example.com/a_b", "write to a_b@c.example",
     ];
 
     public static DigestRun Run(string topicName, IReadOnlyList<(string Title, string Outlet, string Link)> articles, string topicId = "alpha-beta")

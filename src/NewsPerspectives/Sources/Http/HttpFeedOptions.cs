@@ -13,9 +13,12 @@ public sealed class HttpFeedOptions
     public static string DefaultUserAgent { get; } = BuildDefaultUserAgent();
 
     /// <summary>
-    /// Time allowed for one feed: every redirect hop, the retry and its delay, the headers and reading the whole body.
-    /// A server that is still sending when it ends (a "slowloris" trickle) gives <see cref="FeedErrorKind.Timeout"/>.
-    /// Default 30 seconds.
+    /// Time allowed for one feed while its requests are in flight, from each send: every redirect hop, the retry and
+    /// its delay, the headers and reading the whole body. A server that is still sending when it ends (a "slowloris"
+    /// trickle) gives <see cref="FeedErrorKind.Timeout"/>. Waiting for a free slot under
+    /// <see cref="MaxConcurrentRequestsPerHost"/> or <see cref="MaxConcurrentRequests"/> (before the first request
+    /// or between redirect hops) does not count: it measures our queue, not the server, and is bounded by the topic's
+    /// deadline (<c>DigestPipelineOptions.FeedsDeadline</c>) instead. Default 30 seconds.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -53,14 +56,15 @@ public sealed class HttpFeedOptions
     public string UserAgent { get; set; } = DefaultUserAgent;
 
     /// <summary>
-    /// When <see langword="true"/>, every connection (each redirect hop included) is checked in
+    /// When <see langword="true"/> (the default), every connection (each redirect hop included) is checked in
     /// <see cref="SocketsHttpHandler.ConnectCallback"/> after DNS resolution, and addresses that
     /// <see cref="AddressFilter"/> refuses (by default loopback, private, link-local, CGNAT, multicast and reserved
-    /// ranges) are never connected to: <see cref="FeedErrorKind.Blocked"/>. Default <see langword="false"/> so a
-    /// desktop user and loopback tests can read local feeds; <b>turn it on for hosted use</b> where feed URLs come
-    /// from users. Only applies to the handler <c>AddHttpFeeds</c> creates (not to one you plug in).
+    /// ranges) are never connected to: <see cref="FeedErrorKind.Blocked"/>. Set it to <see langword="false"/> — an
+    /// explicit opt-out, e.g. the CLI's <c>--allow-private-addresses</c> — to read feeds on your own machine or
+    /// network (the loopback tests do). Only applies to the handler <c>AddHttpFeeds</c> or
+    /// <c>HttpFeedsBuilderExtensions.CreateHandler</c> creates (not to one you plug in).
     /// </summary>
-    public bool BlockPrivateAddresses { get; set; }
+    public bool BlockPrivateAddresses { get; set; } = true;
 
     /// <summary>
     /// Decides which resolved addresses may be connected to when <see cref="BlockPrivateAddresses"/> is on.

@@ -15,7 +15,8 @@ namespace NewsPerspectives;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Limits: a per-feed timeout covering redirects, retries, headers and body; a cap on the decompressed body counted
+/// Limits: a per-feed timeout covering redirects, retries, headers and body while requests are in flight (a wait
+/// for a slot is not counted: the caller's token, i.e. the topic's deadline, bounds it); a cap on the decompressed body counted
 /// while reading; redirects followed one by one up to <see cref="HttpFeedOptions.MaxRedirects"/>, http(s) only; at most
 /// <see cref="HttpFeedOptions.MaxConcurrentRequestsPerHost"/> requests per authority and
 /// <see cref="HttpFeedOptions.MaxConcurrentRequests"/> overall.
@@ -86,28 +87,25 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         }
 
         var start = _timeProvider.GetTimestamp();
-        var deadline = _timeProvider.GetUtcNow() + _options.RequestTimeout;
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        var token = linked.Token;
+        using var clock = new RequestClock(_options.RequestTimeout, _timeProvider, cancellationToken);
         var current = configuredUri;
         try
         {
             string? movedTo = null;
-            if (await _cache.GetPermanentRedirectAsync(configuredUri.AbsoluteUri, token).ConfigureAwait(false) is { } remembered
+            if (await _cache.GetPermanentRedirectAsync(configuredUri.AbsoluteUri, cancellationToken).ConfigureAwait(false) is { } remembered
                 && TryHttpUri(remembered, out var rememberedUri))
             {
                 current = rememberedUri;
                 movedTo = rememberedUri.AbsoluteUri;
             }
 
-            var cached = await _cache.GetAsync(current.AbsoluteUri, token).ConfigureAwait(false);
-            var result = await FetchAsync(configuredUri, current, cached, deadline, movedTo, token).ConfigureAwait(false);
+            var cached = await _cache.GetAsync(current.AbsoluteUri, cancellationToken).ConfigureAwait(false);
+            var result = await FetchAsync(configuredUri, current, cached, clock, movedTo).ConfigureAwait(false);
             _logger.FeedFetched(configuredUri.AbsoluteUri, result.Status, result.Items.Count,
                 (long)_timeProvider.GetElapsedTime(start).TotalMilliseconds, result.Error is null ? "" : $" ({result.Error.Reason})");
             return result;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (clock.TimedOut && !cancellationToken.IsCancellationRequested)
         {
             return Fail(FeedErrorKind.Timeout, current.AbsoluteUri,
                 string.Create(CultureInfo.InvariantCulture, $"no complete answer within the {_options.RequestTimeout.TotalSeconds:0.###} s request timeout"));
@@ -124,7 +122,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         }
     }
 
-    private async Task<FeedReadResult> FetchAsync(Uri configured, Uri start, CachedFeedResponse? cached, DateTimeOffset deadline, string? movedTo, CancellationToken token)
+    private async Task<FeedReadResult> FetchAsync(Uri configured, Uri start, CachedFeedResponse? cached, RequestClock clock, string? movedTo)
     {
         var current = start;
         bool permanentSoFar = true;
@@ -132,12 +130,13 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
         for (int hop = 0; ; hop++)
         {
             var host = _hosts.GetOrAdd(current.GetLeftPart(UriPartial.Authority), _ => new SemaphoreSlim(_options.MaxConcurrentRequestsPerHost));
-            await host.WaitAsync(token).ConfigureAwait(false);
+            await host.WaitAsync(clock.WaitToken).ConfigureAwait(false);
             try
             {
-                await _global.WaitAsync(token).ConfigureAwait(false);
+                await _global.WaitAsync(clock.WaitToken).ConfigureAwait(false);
                 try
                 {
+                    var (deadline, token) = clock.Start();
                     using var request = new HttpRequestMessage(HttpMethod.Get, current);
                     PrepareRequest(request, cached, deadline);
                     HttpResponseMessage response;
@@ -186,6 +185,7 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
                 }
                 finally
                 {
+                    clock.Pause();
                     _global.Release();
                 }
             }
@@ -431,4 +431,59 @@ public sealed class HttpFeedSource : IFeedSource, IDisposable
     };
 
     private sealed class BodyTooLargeException : Exception;
+
+    /// <summary>
+    /// The request timeout of one feed read, counting only the time its requests are in flight: it runs from each
+    /// send until that hop's answer is handled, and is paused while the read waits for a host or global slot (the
+    /// first or a redirect hop's), which measures our queue, not the server. Only the caller's token — the topic's
+    /// deadline — bounds those waits.
+    /// </summary>
+    private sealed class RequestClock(TimeSpan timeout, TimeProvider timeProvider, CancellationToken callerToken) : IDisposable
+    {
+        private readonly CancellationTokenSource _timeout = new(Timeout.InfiniteTimeSpan, timeProvider);
+        private CancellationTokenSource? _linked;
+        private TimeSpan _remaining = timeout;
+        private long _runningSince;
+
+        /// <summary>The token to wait for a slot with: the caller's, never the timeout's.</summary>
+        public CancellationToken WaitToken => callerToken;
+
+        /// <summary>Whether the request timeout (not the caller) ended the read.</summary>
+        public bool TimedOut => _timeout.IsCancellationRequested;
+
+        /// <summary>Runs the clock for a hop; returns the feed's deadline (for <c>Retry-After</c>) and the token for sending and reading.</summary>
+        /// <exception cref="OperationCanceledException">The time was used up by earlier hops.</exception>
+        public (DateTimeOffset Deadline, CancellationToken Token) Start()
+        {
+            _linked ??= CancellationTokenSource.CreateLinkedTokenSource(callerToken, _timeout.Token);
+            if (_remaining <= TimeSpan.Zero)
+            {
+                _timeout.Cancel();
+                _linked.Token.ThrowIfCancellationRequested();
+            }
+
+            _runningSince = timeProvider.GetTimestamp();
+            _timeout.CancelAfter(_remaining);
+            return (timeProvider.GetUtcNow() + _remaining, _linked.Token);
+        }
+
+        /// <summary>Stops the clock between hops, keeping the time left.</summary>
+        public void Pause()
+        {
+            if (_runningSince == 0 || _timeout.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            _remaining -= timeProvider.GetElapsedTime(_runningSince);
+            _runningSince = 0;
+        }
+
+        public void Dispose()
+        {
+            _linked?.Dispose();
+            _timeout.Dispose();
+        }
+    }
 }

@@ -127,7 +127,7 @@ public sealed partial class FeedCorpusRobustnessTests(ITestOutputHelper output)
             expected[url] = FeedDocumentParser.Parse(bytes, url, Charset(comment)).Status;
         }
 
-        using var handler = HttpFeedsBuilderExtensions.CreateHandler(new HttpFeedOptions());
+        using var handler = HttpFeedsBuilderExtensions.CreateHandler(new HttpFeedOptions { BlockPrivateAddresses = false }); // the opt-out: served from 127.0.0.1
         using var client = new HttpClient(handler);
         using var source = new HttpFeedSource(client, new HttpFeedOptions { MaxConcurrentRequestsPerHost = 8, RequestTimeout = TimeSpan.FromSeconds(20) });
         var results = await Task.WhenAll(feeds.Select(f => source.ReadAsync(new FeedDefinition { Kind = FeedKind.Url, Location = f.Url })));
@@ -158,14 +158,14 @@ public sealed partial class FeedCorpusRobustnessTests(ITestOutputHelper output)
     private const int MinimumTypedErrors = 60;
     private const int MinimumTitlesChecked = 240;
 
-    private static List<string> CorpusFiles() =>
+    internal static List<string> CorpusFiles() =>
         Directory.EnumerateFiles(CorpusRoot, "*", SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).StartsWith("LICENSE", StringComparison.Ordinal)
                 && Path.GetExtension(f) is not (".json" or ".md"))
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    private static string? Charset(string comment) =>
+    internal static string? Charset(string comment) =>
         HeaderPattern().Match(comment) is { Success: true } header && CharsetPattern().Match(header.Groups["value"].Value) is { Success: true } cs
             ? cs.Groups["cs"].Value
             : null;

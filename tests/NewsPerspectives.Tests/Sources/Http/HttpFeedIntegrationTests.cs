@@ -671,6 +671,7 @@ public sealed class HttpFeedIntegrationTests : IAsyncLifetime
         });
         builder.AddHttpFeeds(o =>
         {
+            o.BlockPrivateAddresses = false; // the explicit opt-out: every feed here is served from 127.0.0.1
             o.RequestTimeout = TimeSpan.FromSeconds(10);
             o.RetryDelay = TimeSpan.FromMilliseconds(20);
             o.MaxResponseBytes = 2 * 1024 * 1024;
