@@ -41,6 +41,11 @@ internal sealed class DailyRun(
         }
 
         using var release = output;
+        if (output.RemovedTempFiles.Count > 0)
+        {
+            logger.TempFilesRemoved(output.RemovedTempFiles.Count, root);
+        }
+
         if (!settings.Live && selected.Sum(t => t.Feeds.Count(f => f.Kind != FeedKind.File)) is > 0 and var remote)
         {
             logger.RemoteFeedsNeedLive(remote);
@@ -54,7 +59,7 @@ internal sealed class DailyRun(
             for (int i = 0; i < selected.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (await RunTopicAsync(selected[i], i + 1, selected.Count, asOf, chosen, root, cancellationToken))
+                if (await RunTopicAsync(selected[i], i + 1, selected.Count, asOf, chosen, root, settings.Strict, cancellationToken))
                 {
                     written++;
                 }
@@ -75,7 +80,7 @@ internal sealed class DailyRun(
     }
 
     private async Task<bool> RunTopicAsync(
-        TopicDefinition topic, int index, int count, DateTimeOffset? asOf, IReadOnlyList<IDigestWriter> chosen, string root, CancellationToken cancellationToken)
+        TopicDefinition topic, int index, int count, DateTimeOffset? asOf, IReadOnlyList<IDigestWriter> chosen, string root, bool strict, CancellationToken cancellationToken)
     {
         logger.TopicStarted(index, count, topic.Id, topic.Feeds.Count);
         DigestRun run;
@@ -89,20 +94,25 @@ internal sealed class DailyRun(
             return false;
         }
 
-        var feeds = run.Diagnostics.Feeds;
-        int failedFeeds = feeds.Count(f => f.Status is FeedStatus.Failed or FeedStatus.Gone);
-        if (feeds.Count > 0 && failedFeeds == feeds.Count)
+        if (run.Status == DigestRunStatus.Failed)
         {
-            // An empty digest says nothing about the day's news: yesterday's files stay as they were.
-            logger.TopicFailed(index, count, topic.Id, $"every feed failed ({failedFeeds} of {feeds.Count}); nothing written, existing files kept");
+            // Every feed failed, or no article is left: an empty digest says nothing about the day's news, and the
+            // library never writes it over the day's good post. Yesterday's files stay as they were.
+            logger.TopicFailed(index, count, topic.Id, $"{run.StatusReason}; nothing written, existing files kept");
             return false;
         }
 
         try
         {
             var files = await PublishAsync(run, chosen, root);
-            var status = failedFeeds == 0 ? "complete" : string.Create(CultureInfo.InvariantCulture, $"partial: {failedFeeds} of {feeds.Count} feeds failed");
-            logger.TopicWritten(index, count, topic.Id, run.Digest.Sources.Count, status, string.Join(", ", files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))));
+            var partial = run.Status == DigestRunStatus.Partial;
+            logger.TopicWritten(index, count, topic.Id, run.Digest.Sources.Count, partial ? $"partial: {run.StatusReason}" : "complete", string.Join(", ", files.Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))));
+            if (partial && strict)
+            {
+                logger.TopicFailed(index, count, topic.Id, $"Worker:Strict: {run.StatusReason}");
+                return false;
+            }
+
             return true;
         }
         catch (NewsPerspectivesException ex)

@@ -7,8 +7,8 @@ internal static class ExitCodes
     public const int Ok = 0;
 
     /// <summary>
-    /// <c>--once</c>: some topics failed (every feed failed, the run failed, or a file could not be written); the others
-    /// were written. Also: another run holds the output folder.
+    /// <c>--once</c>: some topics failed (every feed failed or no article was left, the run failed, a file could not be
+    /// written, or with <c>--strict</c> some feeds failed); the others were written. Also: another run holds the output folder.
     /// </summary>
     public const int TopicsFailed = 1;
 
@@ -25,7 +25,8 @@ internal static class ExitCodes
     public const string Help = """
         Exit codes:
           0    --once: every topic written; as a service: stopped (Ctrl+C, SIGTERM)
-          1    --once: some topics failed, the others were written; or another run holds the output folder
+          1    --once: some topics failed (their existing files kept), the others were written; with --strict also
+               when some feeds failed; or another run holds the output folder
           2    could not start: wrong command line, configuration or option (each is logged by name); nothing ran
           130  --once cancelled (Ctrl+C, SIGTERM): finished topics are written, the one in progress is not
         """;

@@ -1,7 +1,7 @@
 namespace DailyWorker;
 
 /// <summary>
-/// The worker's command line: <c>--once</c>, <c>--live</c>, <c>--topic ID</c> (repeatable) and <c>--help</c>, applied over
+/// The worker's command line: <c>--once</c>, <c>--live</c>, <c>--strict</c>, <c>--topic ID</c> (repeatable) and <c>--help</c>, applied over
 /// the configuration; any other setting as <c>--Section:Key=value</c> (the Generic Host's command-line configuration,
 /// e.g. <c>--Worker:OutputFolder=/srv/site</c>). Anything else is an error, so a typo never silently does nothing.
 /// </summary>
@@ -12,10 +12,11 @@ internal sealed class WorkerCommandLine
         DailyWorker: runs every configured topic on a cron schedule and writes its digest (Hugo post, JSON, HTML page).
         With no configuration it runs the CLI's bundled offline snapshot into ./out.
 
-        Usage: DailyWorker [--once] [--live] [--topic ID]... [--Section:Key=value]...
+        Usage: DailyWorker [--once] [--live] [--strict] [--topic ID]... [--Section:Key=value]...
 
           --once                 run every selected topic once, then exit (for systemd timers, cron jobs, CI)
           --live                 read url and Google News feeds over HTTP (default: local files only)
+          --strict               a topic written from only some of its feeds counts as failed (exit code 1)
           --topic ID             run only this topic (repeatable); default: every configured topic
           --Section:Key=value    any configuration setting, e.g. --Worker:Schedule="0 5 * * *" --Worker:OutputFolder=/srv/site
           --help                 this text
@@ -28,7 +29,7 @@ internal sealed class WorkerCommandLine
           Worker:Formats         markdown, json, html (default markdown and json)
           Worker:TopicsFile      topics YAML file, default the bundled snapshot
           Worker:Topics          topic ids to run (like --topic)
-          Worker:Once, Worker:Live   like --once, --live
+          Worker:Once, Worker:Live, Worker:Strict   like --once, --live, --strict
           NewsPerspectives       the library's topics, options and http settings (docs/configuration.md)
         See docs/hosting.md.
 
@@ -43,6 +44,9 @@ internal sealed class WorkerCommandLine
 
     /// <summary><c>--live</c>.</summary>
     public bool Live { get; private init; }
+
+    /// <summary><c>--strict</c>.</summary>
+    public bool Strict { get; private init; }
 
     /// <summary>The <c>--topic</c> ids, in order.</summary>
     public IReadOnlyList<string> Topics { get; private init; } = [];
@@ -61,7 +65,7 @@ internal sealed class WorkerCommandLine
     public static WorkerCommandLine Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        bool once = false, live = false, help = false;
+        bool once = false, live = false, strict = false, help = false;
         var topics = new List<string>();
         var settings = new List<string>();
         for (int i = 0; i < args.Count; i++)
@@ -74,6 +78,9 @@ internal sealed class WorkerCommandLine
                     break;
                 case "--live":
                     live = true;
+                    break;
+                case "--strict":
+                    strict = true;
                     break;
                 case "--help" or "-h" or "-?":
                     help = true;
@@ -104,7 +111,7 @@ internal sealed class WorkerCommandLine
             }
         }
 
-        return new WorkerCommandLine { Once = once, Live = live, Topics = topics, ShowHelp = help, ConfigurationArguments = settings };
+        return new WorkerCommandLine { Once = once, Live = live, Strict = strict, Topics = topics, ShowHelp = help, ConfigurationArguments = settings };
     }
 
     /// <summary>Applies the switches over the configured options (the command line wins).</summary>
@@ -114,6 +121,7 @@ internal sealed class WorkerCommandLine
         ArgumentNullException.ThrowIfNull(options);
         options.Once |= Once;
         options.Live |= Live;
+        options.Strict |= Strict;
         if (Topics.Count > 0)
         {
             options.Topics = [.. Topics];

@@ -25,7 +25,7 @@ internal static class WorkerHost
         var commandLine = WorkerCommandLine.Parse(args);
         if (commandLine.Error is { } error)
         {
-            await Console.Error.WriteLineAsync($"error: {error}\nusage: DailyWorker [--once] [--live] [--topic ID]... [--Section:Key=value]...; see --help");
+            await Console.Error.WriteLineAsync($"error: {error}\nusage: DailyWorker [--once] [--live] [--strict] [--topic ID]... [--Section:Key=value]...; see --help");
             return ExitCodes.StartFailed;
         }
 

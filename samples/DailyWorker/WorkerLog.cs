@@ -35,6 +35,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 4009, Level = LogLevel.Critical, Message = "Could not start: {Problem}")]
     public static partial void StartFailed(this ILogger logger, string problem);
 
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Information, Message = "Removed {Count} temporary file(s) that an interrupted run left in {Output}")]
+    public static partial void TempFilesRemoved(this ILogger logger, int count, string output);
+
     [LoggerMessage(EventId = 4010, Level = LogLevel.Warning, Message = "Schedule '{Schedule}' has no further run; the worker stops")]
     public static partial void ScheduleEnded(this ILogger logger, string schedule);
 }

@@ -31,6 +31,12 @@ internal sealed class WorkerOptions
     /// <summary>Read <c>url</c> and Google News feeds over HTTP (<c>--live</c>); without it only local files are read. Default false.</summary>
     public bool Live { get; set; }
 
+    /// <summary>
+    /// A topic some of whose feeds failed (<see cref="NewsPerspectives.DigestRunStatus.Partial"/>) is still written, and
+    /// with this also counts as failed (<c>--strict</c>; exit code 1 for <c>--once</c>). Default false.
+    /// </summary>
+    public bool Strict { get; set; }
+
     /// <summary>The output root, relative to the current folder unless absolute. Default <c>out</c>.</summary>
     public string OutputFolder { get; set; } = "out";
 

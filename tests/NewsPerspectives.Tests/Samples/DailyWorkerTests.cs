@@ -87,11 +87,29 @@ public sealed class DailyWorkerTests : IDisposable
 
         Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
         Assert.Equal(["content/summaries/good/2026-01-12.md", "digests/good/2026-01-12.json"], FilesUnder(Path.Combine(_dir, "out")));
-        Assert.Contains("[2/3] bad failed: every feed failed (2 of 2); nothing written, existing files kept", output, StringComparison.Ordinal);
+        Assert.Contains("[2/3] bad failed: every feed failed (2 of 2): ", output, StringComparison.Ordinal);
+        Assert.Contains("; nothing written, existing files kept", output, StringComparison.Ordinal);
         Assert.Contains("1 url or Google News feed(s) are read only with --live (Worker:Live=true); their topics fail without it", output, StringComparison.Ordinal);
         Assert.Contains("[3/3] remote failed: the run failed: ", output, StringComparison.Ordinal);
         Assert.Contains("AddHttpFeeds()", output, StringComparison.Ordinal);
         Assert.Contains("Run finished: 1 topic(s) written, 2 failed", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A topic with one failed feed of two is written from the other (partial); --strict makes it exit code 1 all the same.</summary>
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task Once_APartialTopicIsWritten_AndFailsOnlyWithStrict(bool strict, int expectedExit)
+    {
+        var topics = WriteTopics(FileTopic("half", SnapshotFeed("china-japan", "china"), Path.Combine(_dir, "missing.xml")));
+        string[] args = ["--once", $"--Worker:TopicsFile={topics}", "--Worker:OutputFolder=out"];
+        var (exit, output, error) = await Worker.RunAsync(_dir, null, strict ? [.. args, "--strict"] : args);
+
+        Assert.True(exit == expectedExit, $"exit {exit}\n{output}\n{error}");
+        Assert.Equal(["content/summaries/half/2026-01-12.md", "digests/half/2026-01-12.json"], FilesUnder(Path.Combine(_dir, "out")));
+        Assert.Contains("[1/1] half: ", output, StringComparison.Ordinal);
+        Assert.Contains(" sources listed (partial: 1 of 2 feeds failed: ", output, StringComparison.Ordinal);
+        Assert.Equal(strict, output.Contains("[1/1] half failed: Worker:Strict: 1 of 2 feeds failed", StringComparison.Ordinal));
     }
 
     /// <summary>Topics in the NewsPerspectives section (here environment variables, as appsettings.json would hold them) instead of a file.</summary>
