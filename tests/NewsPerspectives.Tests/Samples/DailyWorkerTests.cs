@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using NewsPerspectives.Tests.Sources.Http;
+using static NewsPerspectives.Tests.Samples.SampleRuns;
 
 namespace NewsPerspectives.Tests.Samples;
 
@@ -14,29 +13,7 @@ public sealed class DailyWorkerTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string SnapshotFeed(string topic, string side) => Path.Combine(TestPaths.Snapshot, "feeds", topic, side + ".xml");
-
-    private static string[] FilesUnder(string root) =>
-        Directory.Exists(root)
-            ? Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray()
-            : [];
-
-    private string WriteTopics(string topics)
-    {
-        var path = Path.Combine(_dir, "topics.yaml");
-        File.WriteAllText(path, "settings:\n  asOf: 2026-01-12T04:00:00Z\ntopics:\n" + topics);
-        return path;
-    }
-
-    private static string FileTopic(string id, string chinaFeed, string japanFeed) => $$"""
-          - id: {{id}}
-            name: China vs Japan
-            sides: [{id: china, name: China}, {id: japan, name: Japan}]
-            feeds:
-              - {path: '{{chinaFeed}}', side: china}
-              - {path: '{{japanFeed}}', side: japan}
-
-        """;
+    private string WriteTopics(string topics) => SampleRuns.WriteTopics(_dir, topics);
 
     [Fact]
     public async Task Once_OverTheBundledSnapshot_WritesTheCliFilesByteForByte_AndExitsZero()
@@ -75,14 +52,7 @@ public sealed class DailyWorkerTests : IDisposable
         var topics = WriteTopics(
             FileTopic("good", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan"))
             + FileTopic("bad", missing, missing + "2")
-            + """
-              - id: remote
-                name: Remote without --live
-                sides: [{id: china, name: China}]
-                feeds:
-                  - {url: 'http://127.0.0.1:9/feed.xml', side: china}
-
-            """);
+            + UrlTopic("remote", "http://127.0.0.1:9/feed.xml"));
         var (exit, output, error) = await Worker.RunAsync(_dir, null, "--once", $"--Worker:TopicsFile={topics}", "--Worker:OutputFolder=out");
 
         Assert.True(exit == 1, $"exit {exit}\n{output}\n{error}");
@@ -164,57 +134,18 @@ public sealed class DailyWorkerTests : IDisposable
     public async Task Sigterm_DuringARun_WritesNoPartialFile_AndExitsCleanly(string mode, int expectedExit)
     {
         await using var server = await LoopbackFeedServer.StartAsync();
-        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stall = server.Map("/stall.xml", async context =>
-        {
-            requested.TrySetResult();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted); // never answers: only cancellation ends the run
-        });
-        var topics = WriteTopics(
-            FileTopic("first", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan"))
-            + $$"""
-              - id: second
-                name: Stalled
-                sides: [{id: china, name: China}]
-                feeds:
-                  - {url: '{{stall}}', side: china}
-
-            """);
+        var stall = MapStalledFeed(server, out var requested);
+        var topics = WriteTopics(FileTopic("first", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan")) + UrlTopic("second", stall));
         var output = Path.Combine(_dir, "out");
         using var process = Worker.Start(_dir, new Dictionary<string, string?> { ["NewsPerspectives__http__BlockPrivateAddresses"] = "false" },
             mode, "--live", $"--Worker:TopicsFile={topics}", $"--Worker:OutputFolder={output}", "--Worker:Formats:0=markdown", "--Worker:Formats:1=json", "--Worker:Formats:2=html");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await requested.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        await SignalAndWaitAsync(process, "TERM", requested);
 
         Assert.True(process.ExitCode == expectedExit, $"exit {process.ExitCode}\n{await stdout}\n{await stderr}");
         Assert.Contains("Run cancelled (the host is stopping): 1 of 2 topic(s) written", await stdout, StringComparison.Ordinal);
-        // Only the finished topic's files, each whole; no temporary file, and the output folder's lock is released.
-        var files = FilesUnder(output);
-        Assert.Equal(["content/summaries/first/2026-01-12.md", "digests/first/2026-01-12.json", "html/first/2026-01-12.html"], files);
-        Assert.Contains("## Sources\n", await File.ReadAllTextAsync(Path.Combine(output, files[0])), StringComparison.Ordinal);
-        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(output, files[1]))))
-        {
-            Assert.Equal("first", json.RootElement.GetProperty("topic").GetProperty("id").GetString());
-        }
-
-        Assert.EndsWith("</html>\n", await File.ReadAllTextAsync(Path.Combine(output, files[2])), StringComparison.Ordinal);
+        await AssertOnlyWholeFilesOfAsync(output, "first"); // the stalled topic wrote nothing, no temporary or lock file is left
     }
 
     /// <summary>A bad setting stops the worker at start (ValidateOnStart) before anything runs, naming the key or option; exit code 2.</summary>
