@@ -27,13 +27,7 @@ internal sealed class WorkerOptionsValidator(IServiceProvider services, bool top
             failures.Add($"{Key}{nameof(WorkerOptions.OutputFolder)} is empty; it must name the output folder");
         }
 
-        var formats = services.GetServices<IDigestWriter>().Select(w => w.Format).ToArray();
-        var unknown = options.FormatsToWrite().Where(f => !formats.Contains(f, StringComparer.Ordinal)).ToArray();
-        if (unknown.Length > 0)
-        {
-            failures.Add($"{Key}{nameof(WorkerOptions.Formats)}: {string.Join(", ", unknown.Select(f => $"'{f}'"))} {(unknown.Length == 1 ? "is not an output format" : "are not output formats")}; valid values: {string.Join(", ", formats)}");
-        }
-
+        CheckFormats(options, failures);
         CheckTopics(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -58,6 +52,25 @@ internal sealed class WorkerOptionsValidator(IServiceProvider services, bool top
         catch (InvalidTimeZoneException ex)
         {
             failures.Add($"{Key}{nameof(WorkerOptions.TimeZone)} is '{options.TimeZone}'; its data is invalid: {ex.Message}");
+        }
+    }
+
+    private void CheckFormats(WorkerOptions options, List<string> failures)
+    {
+        string[] formats;
+        try
+        {
+            formats = services.GetServices<IDigestWriter>().Select(w => w.Format).ToArray();
+        }
+        catch (OptionsValidationException)
+        {
+            return; // the writers' options are out of range: their own check reports it, and the formats wait for a valid start
+        }
+
+        var unknown = options.FormatsToWrite().Where(f => !formats.Contains(f, StringComparer.Ordinal)).ToArray();
+        if (unknown.Length > 0)
+        {
+            failures.Add($"{Key}{nameof(WorkerOptions.Formats)}: {string.Join(", ", unknown.Select(f => $"'{f}'"))} {(unknown.Length == 1 ? "is not an output format" : "are not output formats")}; valid values: {string.Join(", ", formats)}");
         }
     }
 

@@ -173,6 +173,19 @@ public sealed class DailyWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task SeveralBadSettings_AreAllNamedAtOnce()
+    {
+        var (exit, output, error) = await Worker.RunAsync(_dir, null, "--Worker:Schedule=61 * * * *", "--NewsPerspectives:options:Summarizer:MinHighlights=9", "--topic=atlantis", "--Worker:OutputFolder=out");
+
+        Assert.True(exit == 2, $"exit {exit}\n{output}\n{error}");
+        var problems = output.Split('\n').Where(l => l.Contains("Could not start: ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, problems.Length);
+        Assert.Contains(problems, l => l.Contains("Worker:Schedule is '61 * * * *'", StringComparison.Ordinal));
+        Assert.Contains(problems, l => l.Contains("NewsPerspectivesOptions.Summarizer.MinHighlights is 9", StringComparison.Ordinal));
+        Assert.Contains(problems, l => l.Contains("'atlantis' is not a configured topic", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BadTopicsFile_FailsAtStart_WithTheFileLineAndField()
     {
         var topics = WriteTopics(FileTopic("good", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan")).Replace("side: japan}", "side: japn}", StringComparison.Ordinal));
