@@ -21,6 +21,8 @@ internal static class Commands
         ["quality-stories"] = Quality.StoryQuality.RunAsync,
         ["quality-support"] = Quality.SupportQuality.RunAsync,
         ["cluster-cost"] = ClusterCost.RunAsync,
+        ["quality-continuation"] = Archive.ContinuationQuality.RunAsync,
+        ["archive-cost"] = Archive.ArchiveCost.RunAsync,
         ["relevance-train"] = Training.RelevanceTraining.RunAsync,
         ["framing-snapshot"] = FramingSnapshot.RunAsync,
         ["summarizer-cost"] = SummarizerCost.RunAsync,

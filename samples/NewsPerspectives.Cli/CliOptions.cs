@@ -132,7 +132,9 @@ internal sealed class CliOptions
         return new DateTimeOffset(date.ToDateTime(timeOfDay), TimeSpan.Zero);
     }
 
-    private static DateOnly? ParseDate(ArgumentResult result)
+    /// <summary>Parses a yyyy-MM-dd option value; an error names the option (also used by <c>backfill --from/--to</c>).</summary>
+    /// <param name="result">The option's argument.</param>
+    internal static DateOnly? ParseDate(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
         if (DateOnly.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -140,7 +142,8 @@ internal sealed class CliOptions
             return date;
         }
 
-        result.AddError($"--date '{text}' is not a date in the form {DateFormat}");
+        var name = (result.Parent as OptionResult)?.Option.Name ?? "--date";
+        result.AddError($"{name} '{text}' is not a date in the form {DateFormat}");
         return null;
     }
 

@@ -23,6 +23,7 @@ internal static class NewsPerspectivesCommand
 
         root.Validators.Add(options.Validate);
         root.Subcommands.Add(ShellCompletions.Create());
+        root.Subcommands.Add(BackfillCommand.Create());
         root.SetAction(new DigestRunCommand(options).RunAsync);
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);

@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using NewsPerspectives.Tests.Sources.Http;
+using static NewsPerspectives.Tests.Samples.SampleRuns;
 
 namespace NewsPerspectives.Tests.Samples;
 
@@ -14,24 +13,7 @@ public sealed class CliCommandLineTests : IDisposable
 
     private string Out => Path.Combine(_dir, "out");
 
-    private static string SnapshotFeed(string topic, string side) => Path.Combine(TestPaths.Snapshot, "feeds", topic, side + ".xml");
-
-    private string WriteConfig(string topics)
-    {
-        var path = Path.Combine(_dir, "topics.yaml");
-        File.WriteAllText(path, "settings:\n  asOf: 2026-01-12T04:00:00Z\ntopics:\n" + topics);
-        return path;
-    }
-
-    private static string FileTopic(string id, string chinaFeed, string japanFeed) => $$"""
-          - id: {{id}}
-            name: China vs Japan
-            sides: [{id: china, name: China}, {id: japan, name: Japan}]
-            feeds:
-              - {path: '{{chinaFeed}}', side: china}
-              - {path: '{{japanFeed}}', side: japan}
-
-        """;
+    private string WriteConfig(string topics) => SampleRuns.WriteTopics(_dir, topics);
 
     [Fact]
     public async Task OptionEqualsValue_WorksLikeOptionSpaceValue()
@@ -148,57 +130,18 @@ public sealed class CliCommandLineTests : IDisposable
     public async Task CtrlC_CancelsTheRun_FinishedTopicsAreComplete_AndNoFileIsPartial()
     {
         await using var server = await LoopbackFeedServer.StartAsync();
-        var requested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stall = server.Map("/stall.xml", async context =>
-        {
-            requested.TrySetResult();
-            await Task.Delay(Timeout.Infinite, context.RequestAborted); // never answers: only cancellation ends the run
-        });
-        var config = WriteConfig(
-            FileTopic("first", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan"))
-            + $$"""
-              - id: second
-                name: Stalled
-                sides: [{id: china, name: China}]
-                feeds:
-                  - {url: '{{stall}}', side: china}
-
-            """);
+        var stall = SampleRuns.MapStalledFeed(server, out var requested);
+        var config = WriteConfig(FileTopic("first", SnapshotFeed("china-japan", "china"), SnapshotFeed("china-japan", "japan")) + SampleRuns.UrlTopic("second", stall));
 
         using var process = Process.Start(ExternalTool.StartInfo("dotnet", TestPaths.RepositoryRoot, null,
             [Cli.DllPath, "--config", config, "--out", Out, "--live", "--allow-private-addresses", "--format", "markdown,json,html"]))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await requested.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        await SampleRuns.SignalAndWaitAsync(process, "INT", requested);
 
         Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{await output}\n{await error}");
         Assert.Contains("cancelled", await error, StringComparison.Ordinal);
         Assert.Contains("cancelled after 1 of 2 topics", await output, StringComparison.Ordinal);
-        var files = Directory.GetFiles(Out, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Out, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["content/summaries/first/2026-01-12.md", "digests/first/2026-01-12.json", "html/first/2026-01-12.html"], files);
-        // Each file is whole: the post ends with its source list, the JSON parses, the page closes.
-        Assert.Contains("## Sources\n", await File.ReadAllTextAsync(Path.Combine(Out, files[0])), StringComparison.Ordinal);
-        using (var json = System.Text.Json.JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(Out, files[1]))))
-        {
-            Assert.Equal("first", json.RootElement.GetProperty("topic").GetProperty("id").GetString());
-        }
-
-        Assert.EndsWith("</html>\n", await File.ReadAllTextAsync(Path.Combine(Out, files[2])), StringComparison.Ordinal);
+        await SampleRuns.AssertOnlyWholeFilesOfAsync(Out, "first");
     }
 }
