@@ -45,16 +45,41 @@ public sealed class OutletNormalizationFilter : IArticleFilter
 
         var name = match.Outlet.Name;
         bool renamed = !string.Equals(name, article.Outlet, StringComparison.Ordinal);
-        if (!renamed && string.Equals(match.Outlet.Country, article.OutletCountry, StringComparison.Ordinal))
+        var title = WithoutOutletSuffix(article.Title, name);
+        if (!renamed && string.Equals(match.Outlet.Country, article.OutletCountry, StringComparison.Ordinal) && ReferenceEquals(title, article.Title))
         {
             return article;
         }
 
         return article with
         {
+            Title = title,
             Outlet = name,
             OutletAsPublished = renamed ? article.OutletAsPublished ?? article.Outlet : article.OutletAsPublished,
             OutletCountry = match.Outlet.Country ?? article.OutletCountry,
         };
     }
+
+    /// <summary>
+    /// The title without a trailing " - Outlet" (or " | Outlet") naming the article's own outlet: Google News names an
+    /// edition as the source ("Global Edition") and leaves the outlet in the title ("… - China Daily - Global Edition"),
+    /// so the normaliser's suffix rule leaves "… - China Daily"; the canonical name shows the rest is the outlet too.
+    /// </summary>
+    private static string WithoutOutletSuffix(string title, string outlet)
+    {
+        foreach (var separator in Separators)
+        {
+            int cut = title.Length - outlet.Length - separator.Length;
+            if (cut > 0 && title.EndsWith(outlet, StringComparison.OrdinalIgnoreCase)
+                && string.CompareOrdinal(title, cut, separator, 0, separator.Length) == 0
+                && !string.IsNullOrWhiteSpace(title[..cut]))
+            {
+                return title[..cut].TrimEnd();
+            }
+        }
+
+        return title;
+    }
+
+    private static readonly string[] Separators = [" - ", " | ", " – "];
 }

@@ -110,6 +110,23 @@ public class OutletRegistryTests
         Assert.Equal("CN", canonical.OutletCountry);
     }
 
+    [Theory]
+    [InlineData("China defends curbs on dual-use goods exports - China Daily", "China defends curbs on dual-use goods exports")]
+    [InlineData("Japan's record budget raises fiscal concerns | China Daily", "Japan's record budget raises fiscal concerns")]
+    [InlineData("Visitors to China Daily rise", "Visitors to China Daily rise")]
+    [InlineData("China Daily", "China Daily")]
+    public void NormalizationFilter_EditionAsTheSource_TheOutletLeftInTheTitleIsRemoved(string title, string expected)
+    {
+        // Google News: <source>Global Edition</source> and "… - China Daily - Global Edition"; the normaliser took off
+        // the source, the registry knows the edition is China Daily, so the rest of the suffix is the outlet too.
+        var article = TestArticles.Article(title, outlet: "Global Edition") with { OutletUrl = "https://global.chinadaily.com.cn" };
+
+        var canonical = OutletNormalizationFilter.Canonicalize(article, OutletRegistry.Default);
+
+        Assert.Equal("China Daily", canonical.Outlet);
+        Assert.Equal(expected, canonical.Title);
+    }
+
     [Fact]
     public void NormalizationFilter_UnknownOutlet_KeepsTheNameAsPublished()
     {
