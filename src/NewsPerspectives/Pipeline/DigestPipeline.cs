@@ -21,6 +21,14 @@ public sealed class DigestPipelineOptions
     /// </summary>
     public Action<FeedOutcome>? FeedRead { get; set; }
 
+    /// <summary>
+    /// When a story was covered by more than one side, list each side's newest article of it first (within that side's
+    /// places, broadest stories first), so highlights can set one side's telling beside the other's; the other places
+    /// are filled newest first as before. Default <see langword="true"/>; <see langword="false"/> lists the newest
+    /// articles of each side only, as the seed did.
+    /// </summary>
+    public bool ListSharedStories { get; set; } = true;
+
     /// <summary>The rules: at least one feed at a time; a deadline, when set, is positive.</summary>
     internal void Check(OptionChecks check)
     {
@@ -33,8 +41,8 @@ public sealed class DigestPipelineOptions
 }
 
 /// <summary>
-/// Runs the stages for one topic: read every feed, normalise, filter, classify, select, cluster stories (always: a
-/// <see cref="NoStoryClusterer"/> is the off switch), assemble the digest once (<see cref="DigestAssembler"/>),
+/// Runs the stages for one topic: read every feed, normalise, filter, classify, cluster stories (always: a
+/// <see cref="NoStoryClusterer"/> is the off switch), select the listed articles, assemble the digest once (<see cref="DigestAssembler"/>),
 /// summarize, and return the digest with its diagnostics. A failing feed or article is recorded and the run goes on.
 /// </summary>
 public sealed class DigestPipeline
@@ -133,15 +141,15 @@ public sealed class DigestPipeline
             classified.Add(new ClassifiedArticle { Article = article, Perspective = assignment });
         }
 
-        var (selected, overCap) = ArticleSelector.Select(classified, topic);
+        // Stories cover every classified article, not only the listed ones, so coverage per side is honest.
+        var relevant = ArticleSelector.OrderNewestFirst(classified, topic);
+        var stories = await _clusterer.ClusterAsync(topic, relevant, cancellationToken).ConfigureAwait(false);
+
+        var (selected, overCap) = ArticleSelector.Select(classified, topic, _options.ListSharedStories ? stories : null);
         foreach (var item in overCap)
         {
             context.Drop(item.Article, DropReason.OverCap, $"beyond the cap of {topic.Limits.MaxArticles} articles");
         }
-
-        // Stories cover every classified article, not only the listed ones, so coverage per side is honest.
-        var relevant = ArticleSelector.OrderNewestFirst(classified, topic);
-        var stories = await _clusterer.ClusterAsync(topic, relevant, cancellationToken).ConfigureAwait(false);
         var assembled = _assembler.Assemble(topic, when, selected, relevant, stories, notes);
 
         var summary = await _summarizer.SummarizeAsync(new SummaryRequest { Digest = assembled }, cancellationToken).ConfigureAwait(false);

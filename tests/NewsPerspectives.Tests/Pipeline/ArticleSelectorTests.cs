@@ -81,4 +81,30 @@ public class ArticleSelectorTests
         Assert.Equal(7, selected.Count);
         Assert.Empty(overCap);
     }
+
+    [Fact]
+    public void WithStories_EachSidesArticleOfASharedStoryIsListedEvenWhenOlderThanTheCap()
+    {
+        var topic = Topic(4, true, "a", "b");
+        var a = Articles(topic, "a", 5);
+        var b = Articles(topic, "b", 5);
+
+        // One event covered by both sides: side a's oldest article and side b's newest.
+        var shared = new Story
+        {
+            Id = "story-shared",
+            Headline = "shared",
+            Articles = [b[4], a[0]],
+            CoverageBySide = new Dictionary<string, int> { ["a"] = 1, ["b"] = 1 },
+        };
+        var oneSided = new Story { Id = "story-a", Headline = "a only", Articles = [a[1]], CoverageBySide = new Dictionary<string, int> { ["a"] = 1 } };
+
+        var (plain, _) = ArticleSelector.Select([.. a, .. b], topic);
+        var (withStories, overCap) = ArticleSelector.Select([.. a, .. b], topic, [shared, oneSided]);
+
+        Assert.DoesNotContain(plain, s => s.Article.Id == "a0");
+        Assert.Equal(["a4", "a0", "b4", "b3"], withStories.Select(s => s.Article.Id)); // still grouped by side, newest first
+        Assert.DoesNotContain(withStories, s => s.Article.Id == "a3");
+        Assert.Equal(6, overCap.Count);
+    }
 }
